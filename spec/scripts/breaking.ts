@@ -1,0 +1,59 @@
+// `npm run spec:breaking -- --base <git-ref>`: does the working tree's spec break clients written
+// against the spec at <git-ref>? Exit 0 no, 1 yes (with the list), 2 the question was malformed.
+// Run it before merging a spec change, with the branch you merge into as the base.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { specPath } from "../index.ts";
+import { compareSpecFiles } from "./breaking-compare.ts";
+import { gitRoot, specAtRef } from "./breaking-git.ts";
+
+const usage = "usage: npm run spec:breaking -- --base <git-ref> [--spec <path to openapi.yaml>]";
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { base: { type: "string" }, spec: { type: "string" } },
+  });
+  if (!values.base) {
+    console.error(usage);
+    return 2;
+  }
+  const head = values.spec ?? specPath;
+  const root = gitRoot(head);
+  const label = relative(root, head);
+  // All scratch files (the base spec, Optic's HOME) live in the repo's git-ignored tmp/.
+  mkdirSync(join(root, "tmp"), { recursive: true });
+  const sandbox = mkdtempSync(join(root, "tmp", "breaking-"));
+  try {
+    const base = specAtRef(head, values.base, join(sandbox, "base"));
+    if (!base) {
+      console.log(`${label} does not exist at ${values.base}: nothing to break.`);
+      return 0;
+    }
+    console.log(`Comparing ${label} at ${values.base} with the working tree\n`);
+    const result = await compareSpecFiles(base, head, sandbox);
+    // Name files the way the reader knows them: `<ref>:spec/openapi.yaml` and the working tree's.
+    const changelog = result.changelog
+      .replaceAll(base, `${values.base}:${label}`)
+      .replaceAll(head, label);
+    console.log(changelog, "\n");
+    if (!result.breaking) {
+      console.log(`✔ No breaking change against ${values.base}.`);
+      return 0;
+    }
+    console.log(`✘ ${result.problems.length} breaking change(s) against ${values.base}:`);
+    for (const problem of result.problems) console.log(`  - ${problem}`);
+    console.log(
+      "\nExisting clients would break. Keep the old behaviour alongside the new, or raise the" +
+        " major of info.version to release the break deliberately.",
+    );
+    return 1;
+  } catch (error) {
+    console.error(`spec:breaking: ${(error as Error).message}`);
+    return 2;
+  } finally {
+    rmSync(sandbox, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();
