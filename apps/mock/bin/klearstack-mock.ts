@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm run mock`: start the mock, print one ready line with its URL, stop cleanly on a signal.
+import { parseArgs } from "node:util";
+import { LOG_LEVELS, type LogLevel, startMock } from "../src/index.ts";
+
+const HELP = `Usage: klearstack-mock [options]
+
+Serves the KlearStack token API from spec/openapi.yaml with Prism's engine.
+
+Options:
+  --port <n>         port to listen on (env MOCK_PORT, default 4010; 0 picks a free one)
+  --host <addr>      address to bind (env MOCK_HOST, default 127.0.0.1)
+  --dynamic          generated answers instead of the spec's examples
+  --log-level <lvl>  ${LOG_LEVELS.join(" | ")} (default info), one line per request on stderr
+  --quiet            same as --log-level silent
+  --no-watch         do not reload when the spec changes
+  --help             this text
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`klearstack-mock: ${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+let args: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({
+    allowNegative: true,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      dynamic: { type: "boolean", default: false },
+      "log-level": { type: "string" },
+      quiet: { type: "boolean", default: false },
+      watch: { type: "boolean", default: true },
+      help: { type: "boolean", default: false },
+    },
+  }).values;
+}
+try {
+  args = parse();
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+if (args.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+const portText = args.port ?? process.env.MOCK_PORT ?? "4010";
+const port = Number(portText);
+if (!/^\d+$/.test(portText) || port > 65535) fail(`invalid port: ${portText}`);
+const logLevel = (args.quiet ? "silent" : (args["log-level"] ?? "info")) as LogLevel;
+if (!LOG_LEVELS.includes(logLevel)) fail(`invalid log level: ${logLevel}`);
+
+const mock = await startMock({
+  port,
+  host: args.host ?? process.env.MOCK_HOST ?? "127.0.0.1",
+  dynamic: args.dynamic,
+  logLevel,
+  watch: args.watch,
+}).catch((error: unknown) =>
+  fail(`cannot start: ${error instanceof Error ? error.message : String(error)}`),
+);
+process.stdout.write(`KlearStack mock ready at ${mock.url}\n`);
+
+let stopping = false;
+const stop = () => {
+  // A second signal means "now": skip the graceful close.
+  if (stopping) process.exit(130);
+  stopping = true;
+  mock.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -1,0 +1,61 @@
+// Reading and parsing a form body. Parsing is the platform's (undici's Request.formData()), so
+// urlencoded and multipart follow the Fetch standard instead of a hand-written parser.
+import type { IncomingMessage } from "node:http";
+
+/** Larger bodies get 413: the two documented fields fit in far less. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export type BodyRead = { ok: true; bytes: Buffer } | { ok: false; tooLarge: true };
+
+/**
+ * Reads the whole body, keeping at most BODY_LIMIT_BYTES. An oversized body is still drained to
+ * its end, so the client finishes sending and reads our 413 instead of a reset connection.
+ */
+export function readBody(req: IncomingMessage): Promise<BodyRead> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = declared > BODY_LIMIT_BYTES;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > BODY_LIMIT_BYTES) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on("end", () =>
+      resolve(
+        tooLarge ? { ok: false, tooLarge } : { ok: true, bytes: Buffer.concat(chunks, size) },
+      ),
+    );
+    req.on("error", reject);
+  });
+}
+
+export type FormParse =
+  | { ok: true; fields: Record<string, string> }
+  | { ok: false; reason: string };
+
+/**
+ * Form fields by name. A repeated field keeps its first value (like URLSearchParams.get); a file
+ * part is not a field value (a form framework files it apart), so it counts as absent.
+ */
+export async function parseForm(contentType: string, bytes: Buffer): Promise<FormParse> {
+  let form: FormData;
+  try {
+    const request = new Request("http://mock.invalid/", {
+      method: "POST",
+      headers: { "content-type": contentType },
+      // Buffer.concat allocates a plain ArrayBuffer; the DOM typing only wants that spelled out.
+      body: bytes as Uint8Array<ArrayBuffer>,
+    });
+    form = await request.formData();
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+  // No prototype: a field named __proto__ is just a field.
+  const fields: Record<string, string> = Object.create(null);
+  for (const [name, value] of form) {
+    if (typeof value === "string" && !Object.hasOwn(fields, name)) fields[name] = value;
+  }
+  return { ok: true, fields };
+}

@@ -1,0 +1,83 @@
+// The mock's public API: start Prism's engine on the spec behind our fidelity rules.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { specPath as defaultSpecPath } from "@klearstack/spec";
+import { type Engine, loadEngine } from "./engine.ts";
+import { createHandler } from "./handler.ts";
+import { createRequestLogger, type LogLevel } from "./log.ts";
+import { watchFile } from "./watch.ts";
+
+export { LOG_LEVELS, type LogLevel } from "./log.ts";
+
+export interface MockOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 4010; 0 picks a free port (tests always use 0). */
+  port?: number;
+  /** Default: the spec of @klearstack/spec. */
+  specPath?: string;
+  /** Generated answers instead of the spec's examples (per request: `Prefer: dynamic=true`). */
+  dynamic?: boolean;
+  /** Request log level, on stderr. Default "info"; "silent" for load tests. */
+  logLevel?: LogLevel;
+  /** Reload when the spec file changes. Default false (the CLI turns it on). */
+  watch?: boolean;
+}
+
+export interface RunningMock {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  const { host = "127.0.0.1", port = 4010, specPath = defaultSpecPath, dynamic = false } = options;
+  const logLevel = options.logLevel ?? "info";
+  const load = () => loadEngine(specPath, dynamic, logLevel === "debug");
+  let engine: Engine = await load();
+
+  const server = createServer(createHandler(() => engine, createRequestLogger(logLevel)));
+  // Slow or stalled clients must not hold the mock forever.
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+
+  const stopWatching = options.watch
+    ? watchFile(specPath, () => {
+        load().then(
+          (next) => {
+            engine = next;
+            if (logLevel !== "silent") process.stderr.write(`mock: reloaded ${specPath}\n`);
+          },
+          (error: unknown) => {
+            // Keep answering from the last good spec; say why the new one was refused.
+            if (logLevel !== "silent")
+              process.stderr.write(
+                `mock: kept the previous spec, reload failed: ${String(error)}\n`,
+              );
+          },
+        );
+      })
+    : () => {};
+
+  const actualPort = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${actualPort}`,
+    host,
+    port: actualPort,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        stopWatching();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
