@@ -1,0 +1,194 @@
+// The SDK surface: one typed call with validation, per-attempt timeouts, safe retries and typed
+// errors, on top of the openapi-fetch client (exposed as `raw`) typed by the generated `paths`.
+import createClient, { type Client } from "openapi-fetch";
+import {
+  hasFields,
+  type paths,
+  type TokenPair,
+  type TokenRequest,
+  tokenPairFields,
+  tokenPath,
+  tokenRequestFields,
+} from "./api.ts";
+import { type Encoding, encodings } from "./encoding.ts";
+import {
+  KlearStackApiError,
+  KlearStackError,
+  KlearStackNetworkError,
+  KlearStackTimeoutError,
+  KlearStackValidationError,
+} from "./errors.ts";
+import { isRetryableStatus, type RetryOptions, retryDelayMs, retryPolicy, sleep } from "./retry.ts";
+
+/** Receives one line per attempt and per retry; never request or response bodies. */
+export interface KlearStackLogger {
+  debug?(message: string): void;
+  warn?(message: string): void;
+}
+
+export interface KlearStackClientOptions {
+  /** Base URL of the deployment (or the mock), without the operation path. */
+  baseUrl: string;
+  /** Custom fetch (tests, proxies, instrumentation). Defaults to the global fetch. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Per attempt, covering connect, headers and body. Default 10000; `Infinity` disables it. */
+  timeoutMs?: number;
+  /** Retry policy, or `false` for a single attempt. */
+  retry?: RetryOptions | false;
+  /** Form encoding of the request body. Default `"urlencoded"`. */
+  encoding?: Encoding;
+  logger?: KlearStackLogger;
+}
+
+export interface CallOptions {
+  /** Cancels the call (including waits between retries); it rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export interface KlearStackClient {
+  getAccessTokenFromUserId(input: TokenRequest, options?: CallOptions): Promise<TokenPair>;
+  /** The openapi-fetch client typed by the generated `paths`: no validation, retries or timeout. */
+  readonly raw: Client<paths>;
+}
+
+/** Node's and browsers' timers overflow past 2^31-1 ms and fire at once; treat that as "none". */
+const maxTimerMs = 2_147_483_647;
+
+export function createKlearStackClient(options: KlearStackClientOptions): KlearStackClient {
+  const { baseUrl, timeoutMs = 10_000, logger } = options;
+  checkBaseUrl(baseUrl);
+  if (!(typeof timeoutMs === "number" && timeoutMs > 0)) {
+    throw new KlearStackValidationError("timeoutMs", "must be a positive number of milliseconds");
+  }
+  const transport = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const encoding = encodings[options.encoding ?? "urlencoded"];
+  if (!encoding) throw new KlearStackValidationError("encoding", "must be urlencoded or multipart");
+  const policy = retryPolicy(options.retry);
+  const raw = createClient<paths>({ baseUrl, fetch: transport });
+
+  /** One request; resolves to the token pair or throws a typed error. */
+  async function attempt(input: TokenRequest, callerSignal?: AbortSignal): Promise<TokenPair> {
+    const timeout = timeoutMs <= maxTimerMs ? AbortSignal.timeout(timeoutMs) : undefined;
+    const signal =
+      timeout && callerSignal
+        ? AbortSignal.any([callerSignal, timeout])
+        : (timeout ?? callerSignal);
+    let received: Response | undefined;
+    let text = "";
+    // Reads the whole body inside the timeout and keeps it as text: openapi-fetch would parse an
+    // error body that looks like JSON, and the API's error message is text, verbatim.
+    const bufferedFetch = async (request: Request): Promise<Response> => {
+      try {
+        received = await transport(request);
+        text = await received.text();
+      } catch (error) {
+        throw transportFailure(error, callerSignal, timeout, timeoutMs);
+      }
+      return new Response(text || null, received);
+    };
+    const started = performance.now();
+    let data: unknown;
+    try {
+      ({ data } = await raw.POST(tokenPath, {
+        body: input,
+        bodySerializer: encoding.bodySerializer,
+        headers: encoding.headers,
+        signal,
+        fetch: bufferedFetch,
+      }));
+    } catch (error) {
+      // Anything but our own errors here is openapi-fetch failing to parse a 2xx body as JSON;
+      // its SyntaxError quotes the body, which may hold a token, so it is not passed on.
+      if (error instanceof KlearStackError || !received) throw error;
+      data = undefined;
+    }
+    const status = received?.status ?? 0;
+    logger?.debug?.(
+      `POST ${tokenPath} -> ${status} in ${Math.round(performance.now() - started)} ms`,
+    );
+    if (!received?.ok)
+      throw new KlearStackApiError(status, text, received?.headers ?? new Headers());
+    if (!hasFields(data, tokenPairFields)) {
+      throw new KlearStackApiError(
+        status,
+        "",
+        received.headers,
+        `KlearStack API responded ${status} with a body that is not a token pair (body withheld: it may hold tokens)`,
+      );
+    }
+    return data;
+  }
+
+  async function getAccessTokenFromUserId(
+    input: TokenRequest,
+    { signal }: CallOptions = {},
+  ): Promise<TokenPair> {
+    checkInput(input);
+    for (let retry = 0; ; retry++) {
+      signal?.throwIfAborted();
+      try {
+        return await attempt(input, signal);
+      } catch (error) {
+        if (!(error instanceof KlearStackError) || retry >= policy.maxRetries) throw error;
+        const delay = retryableDelay(error, retry);
+        if (delay === undefined) throw error;
+        logger?.warn?.(
+          `retrying in ${Math.round(delay)} ms after ${describe(error)} (retry ${retry + 1} of ${policy.maxRetries})`,
+        );
+        await sleep(delay, signal);
+      }
+    }
+  }
+
+  function retryableDelay(error: KlearStackError, retry: number): number | undefined {
+    if (error instanceof KlearStackApiError) {
+      if (!isRetryableStatus(error.status)) return undefined;
+      return retryDelayMs(policy, retry, error.headers.get("Retry-After"));
+    }
+    const transient =
+      error instanceof KlearStackNetworkError || error instanceof KlearStackTimeoutError;
+    return transient ? retryDelayMs(policy, retry, null) : undefined;
+  }
+
+  return { getAccessTokenFromUserId, raw };
+}
+
+function describe(error: KlearStackError): string {
+  return error instanceof KlearStackApiError ? `status ${error.status}` : error.kind;
+}
+
+/** Why the transport threw: the caller cancelled (their reason, untouched), our timeout, or the network. */
+function transportFailure(
+  error: unknown,
+  callerSignal: AbortSignal | undefined,
+  timeout: AbortSignal | undefined,
+  timeoutMs: number,
+): unknown {
+  if (callerSignal?.aborted) return callerSignal.reason;
+  if (timeout?.aborted) return new KlearStackTimeoutError(timeoutMs, { cause: error });
+  return new KlearStackNetworkError(error);
+}
+
+function checkInput(input: unknown): asserts input is TokenRequest {
+  if (typeof input !== "object" || input === null) {
+    throw new KlearStackValidationError("input", "must be an object");
+  }
+  const record = input as Record<string, unknown>;
+  for (const [name, kind] of Object.entries(tokenRequestFields)) {
+    const value = record[name];
+    if (typeof value !== kind || value === "") {
+      throw new KlearStackValidationError(name, `must be a non-empty ${kind}`);
+    }
+  }
+}
+
+/** The URL itself is not echoed: it may carry credentials in its user-info part. */
+function checkBaseUrl(baseUrl: unknown): void {
+  const page = (globalThis as { location?: { href: string } }).location?.href;
+  if (typeof baseUrl !== "string" || !URL.canParse(baseUrl, page)) {
+    throw new KlearStackValidationError(
+      "baseUrl",
+      "must be an absolute URL (or, in a browser, one relative to the page)",
+    );
+  }
+}

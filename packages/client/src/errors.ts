@@ -1,0 +1,74 @@
+// One class per failure kind, under a common base, so callers can `instanceof` or switch on `kind`.
+// Every message passes through `redactTokens`: an error must never carry a credential to a log.
+
+/** Anything shaped like a compact JWS is replaced; server text is the only untrusted input. */
+const jwtLike = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
+
+export function redactTokens(text: string): string {
+  return text.replace(jwtLike, "[redacted token]");
+}
+
+export type KlearStackErrorKind = "api" | "timeout" | "network" | "validation";
+
+export abstract class KlearStackError extends Error {
+  abstract readonly kind: KlearStackErrorKind;
+  constructor(message: string, options?: ErrorOptions) {
+    super(redactTokens(message), options);
+  }
+}
+
+/** The API answered with a non-2xx status (or a 2xx that is not a token pair). */
+export class KlearStackApiError extends KlearStackError {
+  override readonly name = "KlearStackApiError";
+  readonly kind = "api";
+  /** HTTP status code. */
+  readonly status: number;
+  /** The response body exactly as the server sent it, as text (never parsed as JSON). */
+  readonly body: string;
+  readonly headers: Headers;
+  constructor(status: number, body: string, headers: Headers, message?: string) {
+    super(message ?? `KlearStack API responded ${status}: ${body.slice(0, 500)}`);
+    this.status = status;
+    this.body = body;
+    this.headers = headers;
+  }
+}
+
+/** No complete response arrived within `timeoutMs` (per attempt). */
+export class KlearStackTimeoutError extends KlearStackError {
+  override readonly name = "KlearStackTimeoutError";
+  readonly kind = "timeout";
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number, options?: ErrorOptions) {
+    super(`KlearStack API did not respond within ${timeoutMs} ms`, options);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The connection failed (refused, reset, DNS, TLS...); `cause` holds the platform's error. */
+export class KlearStackNetworkError extends KlearStackError {
+  override readonly name = "KlearStackNetworkError";
+  readonly kind = "network";
+  constructor(cause: unknown) {
+    const detail = cause instanceof Error ? describeCause(cause) : String(cause);
+    super(`could not reach the KlearStack API: ${detail}`, { cause });
+  }
+}
+
+/** The input was rejected before any request was sent (or a token could not be decoded). */
+export class KlearStackValidationError extends KlearStackError {
+  override readonly name = "KlearStackValidationError";
+  readonly kind = "validation";
+  /** The offending field or argument. Its value is never included: it may be a credential. */
+  readonly field: string;
+  constructor(field: string, problem: string) {
+    super(`${field} ${problem}`);
+    this.field = field;
+  }
+}
+
+/** Node's fetch says only "fetch failed"; the useful part (ECONNREFUSED...) is in its cause. */
+function describeCause(error: Error): string {
+  const inner = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  return `${error.message}${inner}`;
+}

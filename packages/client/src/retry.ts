@@ -1,0 +1,74 @@
+// When to try again, and how long to wait first. Only failures that mean "the request may not have
+// been handled, try again" are retried; the API's documented 500 (a missing field) never is.
+
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2, so at most 3 requests). */
+  maxRetries?: number;
+  /** First backoff step (default 250 ms); doubles on each retry. */
+  baseDelayMs?: number;
+  /** Longest wait between attempts (default 5000 ms). A longer `Retry-After` ends the retries. */
+  maxDelayMs?: number;
+}
+
+export type RetryPolicy = Required<RetryOptions>;
+
+export const noRetries: RetryPolicy = { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0 };
+
+export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
+  if (options === false) return noRetries;
+  return {
+    maxRetries: options?.maxRetries ?? 2,
+    baseDelayMs: options?.baseDelayMs ?? 250,
+    maxDelayMs: options?.maxDelayMs ?? 5000,
+  };
+}
+
+/** Request Timeout, Too Many Requests, Bad Gateway, Service Unavailable, Gateway Timeout. */
+const retryableStatuses: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
+
+export function isRetryableStatus(status: number): boolean {
+  return retryableStatuses.has(status);
+}
+
+/**
+ * Milliseconds to wait before retry number `retry` (0-based): the server's `Retry-After` when it
+ * sent one, else exponential backoff with jitter (half fixed, half random, so clients spread out).
+ * `undefined` means "do not retry": the server asked for a longer wait than `maxDelayMs`.
+ */
+export function retryDelayMs(
+  policy: RetryPolicy,
+  retry: number,
+  retryAfter: string | null,
+  random: () => number = Math.random,
+  now: number = Date.now(),
+): number | undefined {
+  const asked = parseRetryAfter(retryAfter, now);
+  if (asked !== undefined) return asked <= policy.maxDelayMs ? asked : undefined;
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+  return ceiling / 2 + (random() * ceiling) / 2;
+}
+
+/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
