@@ -1,0 +1,145 @@
+// Builds apps/docs/dist/index.html: bundle the spec, add the generated code samples, render it with
+// `redocly build-docs --inlineBundle`, and strip the one remote asset Redoc 3 still loads.
+// Usage: node src/build.ts [--server-url URL] [--out FILE] [--spec FILE]
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import type { OpenApiDocument } from "@klearstack/spec";
+import { specPath } from "@klearstack/spec";
+import { parse } from "yaml";
+import { writeWithCompressed } from "./compress.ts";
+import { codeSamplesFor, defaultServerUrl, operationsOf } from "./samples.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, "../../..");
+export const redoclyConfigPath = join(repoRoot, "redocly.yaml");
+export const distPage = resolve(here, "../dist/index.html");
+const templatePath = join(here, "template.hbs");
+const redoclyBin = join(
+  dirname(createRequire(import.meta.url).resolve("@redocly/cli/package.json")),
+  "bin/cli.js",
+);
+const redoclyEnv = {
+  ...process.env,
+  REDOCLY_TELEMETRY: "off",
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+};
+
+/**
+ * Redoc 3 renders its "API docs by Redocly" sidebar footer unconditionally (no option turns it off)
+ * with <img>s from Redocly's CDN. The build swaps them for inline SVGs, so the page asks no other
+ * host for anything and the attribution stays.
+ */
+const remoteLogos: Record<string, string> = {
+  "https://cdn.redoc.ly/redoc/logo-mini-full.svg": inlineSvgText("Redocly", 56),
+  "https://cdn.redoc.ly/redoc/logo-mini.svg": inlineSvgText("R", 10),
+};
+
+function inlineSvgText(text: string, width: number): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" font-weight="600" fill="#3a3a3a">${text}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+export interface BuildOptions {
+  /** Base URL the samples call and the page lists first; default: the spec's first server. */
+  serverUrl?: string;
+  out?: string;
+  spec?: string;
+}
+
+export function buildDocs({
+  serverUrl,
+  out = distPage,
+  spec = specPath,
+}: BuildOptions = {}): string {
+  const work = mkdtempSync(join(tmpdir(), "klearstack-docs-"));
+  try {
+    const bundled = join(work, "bundled.json");
+    redocly(["bundle", spec, "--ext", "json", "--output", bundled]);
+    const document = withCodeSamples(JSON.parse(readFileSync(bundled, "utf8")), serverUrl);
+    const input = join(work, "openapi.json");
+    writeFileSync(input, JSON.stringify(document));
+    const page = join(work, "index.html");
+    redocly([
+      "build-docs",
+      input,
+      "--inlineBundle",
+      "--output",
+      page,
+      "--template",
+      templatePath,
+      `--templateOptions.description=${String((document.info as { summary?: string }).summary ?? "")}`,
+    ]);
+    const html = withoutRemoteLogo(readFileSync(page, "utf8"));
+    mkdirSync(dirname(out), { recursive: true });
+    writeWithCompressed(out, Buffer.from(html));
+    return out;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The document the page renders: the first server is `serverUrl`, each operation has its samples. */
+export function withCodeSamples(spec: OpenApiDocument, serverUrl?: string): OpenApiDocument {
+  const url = serverUrl ?? defaultServerUrl(spec);
+  const [first, ...others] = spec.servers ?? [];
+  spec.servers = [{ ...first, url }, ...others];
+  const labels = listedSampleLabels();
+  for (const ref of operationsOf(spec)) {
+    const samples = codeSamplesFor(spec, ref, url);
+    const unlisted = samples.filter((s) => !labels.includes(s.label)).map((s) => s.label);
+    if (unlisted.length) {
+      throw new Error(
+        `Redoc 3 hides samples whose label is not under openapi.codeSamples.languages in redocly.yaml: ${unlisted.join(", ")}`,
+      );
+    }
+    ref.operation["x-codeSamples"] = samples;
+  }
+  return spec;
+}
+
+/** The sample tabs redocly.yaml lets Redoc show. */
+export function listedSampleLabels(): string[] {
+  const config = parse(readFileSync(redoclyConfigPath, "utf8")) as {
+    openapi?: { codeSamples?: { languages?: { lang: string; label?: string }[] } };
+  };
+  return (config.openapi?.codeSamples?.languages ?? []).map((l) => l.label ?? l.lang);
+}
+
+function withoutRemoteLogo(html: string): string {
+  let result = html;
+  for (const [url, inline] of Object.entries(remoteLogos)) {
+    if (!result.includes(url)) {
+      throw new Error(`Redoc no longer references ${url}: re-check the page for remote assets`);
+    }
+    result = result.replaceAll(url, inline);
+  }
+  return result;
+}
+
+function redocly(args: string[]): void {
+  const run = spawnSync(process.execPath, [redoclyBin, ...args, "--config", redoclyConfigPath], {
+    env: redoclyEnv,
+    encoding: "utf8",
+  });
+  if (run.status !== 0) {
+    throw new Error(`redocly ${args[0]} failed (exit ${run.status}):\n${run.stderr}${run.stdout}`);
+  }
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      "server-url": { type: "string" },
+      out: { type: "string" },
+      spec: { type: "string" },
+    },
+  });
+  const started = performance.now();
+  const out = buildDocs({ serverUrl: values["server-url"], out: values.out, spec: values.spec });
+  console.log(`docs: ${out} (${Math.round(performance.now() - started)} ms)`);
+}

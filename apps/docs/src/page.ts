@@ -1,0 +1,24 @@
+// Reads back what a built page shows: build-docs embeds the rendered document as one JSON literal.
+import type { OpenApiDocument } from "@klearstack/spec";
+import type { CodeSample } from "./samples.ts";
+
+const marker = "const __redoc_definition = ";
+
+export function documentInPage(html: string): OpenApiDocument {
+  const start = html.indexOf(marker);
+  if (start < 0) throw new Error("not a build-docs page: no embedded definition");
+  const end = html.indexOf(";\n", start);
+  return JSON.parse(html.slice(start + marker.length, end)) as OpenApiDocument;
+}
+
+/** Every operation's samples exactly as the page shows them, keyed by operationId. */
+export function samplesInPage(html: string): Map<string, CodeSample[]> {
+  const document = documentInPage(html);
+  const samples = new Map<string, CodeSample[]>();
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      samples.set(operation.operationId, (operation["x-codeSamples"] ?? []) as CodeSample[]);
+    }
+  }
+  return samples;
+}
