@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run mock`: start the mock, print one ready line with its URL, stop cleanly on a signal.
 import { parseArgs } from "node:util";
-import { LOG_LEVELS, type LogLevel, startMock } from "../src/index.ts";
+import { LOG_LEVELS, type LogLevel, type RunningMock, startMock } from "../src/index.ts";
 
 const HELP = `Usage: klearstack-mock [options]
 
@@ -53,7 +53,22 @@ if (!/^\d+$/.test(portText) || port > 65535) fail(`invalid port: ${portText}`);
 const logLevel = (args.quiet ? "silent" : (args["log-level"] ?? "info")) as LogLevel;
 if (!LOG_LEVELS.includes(logLevel)) fail(`invalid log level: ${logLevel}`);
 
-const mock = await startMock({
+// Signals are handled before the ready line goes out: a caller may signal as soon as it reads it.
+let mock: RunningMock | undefined;
+let stopping = false;
+const stop = () => {
+  // A second signal means "now": skip the graceful close.
+  if (stopping || !mock) process.exit(stopping ? 130 : 0);
+  stopping = true;
+  mock.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+
+mock = await startMock({
   port,
   host: args.host ?? process.env.MOCK_HOST ?? "127.0.0.1",
   dynamic: args.dynamic,
@@ -63,16 +78,3 @@ const mock = await startMock({
   fail(`cannot start: ${error instanceof Error ? error.message : String(error)}`),
 );
 process.stdout.write(`KlearStack mock ready at ${mock.url}\n`);
-
-let stopping = false;
-const stop = () => {
-  // A second signal means "now": skip the graceful close.
-  if (stopping) process.exit(130);
-  stopping = true;
-  mock.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);

@@ -144,6 +144,7 @@ async function handle(
   const isText =
     typeof output.body === "string" && !/json/i.test(String(headers["content-type"] ?? ""));
   const text = isText ? (output.body as string) : JSON.stringify(output.body);
+  headers["content-length"] = String(Buffer.byteLength(text));
   res.writeHead(output.statusCode, headers).end(text);
   return validations.output.length > 0
     ? { status: output.statusCode, note: "Prism reports violations" }
@@ -157,6 +158,12 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 /** The mock's own answers are text/plain, like the API's documented error. */
 function plain(res: ServerResponse, status: number, text: string, note: string): Answer {
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" }).end(`${text}\n`);
+  const body = `${text}\n`;
+  res
+    .writeHead(status, {
+      "content-type": "text/plain; charset=utf-8",
+      "content-length": Buffer.byteLength(body),
+    })
+    .end(body);
   return { status, note };
 }

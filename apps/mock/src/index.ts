@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { specPath as defaultSpecPath } from "@klearstack/spec";
+import { answerClientError } from "./client-error.ts";
 import { type Engine, loadEngine } from "./engine.ts";
 import { createHandler } from "./handler.ts";
 import { createRequestLogger, type LogLevel } from "./log.ts";
@@ -39,6 +40,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   let engine: Engine = await load();
 
   const server = createServer(createHandler(() => engine, createRequestLogger(logLevel)));
+  server.on("clientError", answerClientError);
   // Slow or stalled clients must not hold the mock forever.
   server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
