@@ -179,6 +179,10 @@ function checkInput(input: unknown): asserts input is TokenRequest {
     if (typeof value !== kind || value === "") {
       throw new KlearStackValidationError(name, `must be a non-empty ${kind}`);
     }
+    // A lone surrogate cannot be encoded as UTF-8; the platform would send U+FFFD in its place.
+    if (typeof value === "string" && !value.isWellFormed()) {
+      throw new KlearStackValidationError(name, "must be well-formed Unicode (no lone surrogates)");
+    }
   }
 }
 

@@ -1,0 +1,209 @@
+// getAccessTokenFromUserId with an injected fetch: what goes on the wire, what comes back, and
+// which typed error each failure becomes. No network.
+import { describe, expect, it } from "vitest";
+import {
+  createKlearStackClient,
+  formEncodings,
+  KlearStackApiError,
+  KlearStackError,
+  KlearStackNetworkError,
+  KlearStackValidationError,
+  tokenPath,
+} from "../src/index.ts";
+import { fakeFetch, json, text } from "./support/fake-fetch.ts";
+import { documentedErrorTexts, exampleTokenPair, validInput } from "./support/fixtures.ts";
+
+const baseUrl = "https://klearstack.invalid";
+const ok = () => json(exampleTokenPair);
+
+describe("the request", () => {
+  it("POSTs the two fields urlencoded by default, with exactly that content type", async () => {
+    const { fetch, requests } = fakeFetch(ok);
+    await createKlearStackClient({ baseUrl, fetch }).getAccessTokenFromUserId(validInput);
+
+    const [request] = requests;
+    expect(request?.method).toBe("POST");
+    expect(request?.url).toBe(`${baseUrl}${tokenPath}`);
+    expect(request?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(await request?.text()).toBe("user_id=26&company_name=Acme+Corporation");
+  });
+
+  it("sends multipart/form-data on request, with the boundary the platform chose", async () => {
+    const { fetch, requests } = fakeFetch(ok);
+    const client = createKlearStackClient({ baseUrl, fetch, encoding: "multipart" });
+    await client.getAccessTokenFromUserId(validInput);
+
+    const contentType = requests[0]?.headers.get("content-type") ?? "";
+    expect(contentType).toMatch(/^multipart\/form-data; boundary=\S+$/);
+    const form = await requests[0]!.formData();
+    expect(Object.fromEntries(form)).toEqual(validInput);
+  });
+
+  it("sends only the spec's fields, whatever else the caller's object holds", async () => {
+    const { fetch, requests } = fakeFetch(ok);
+    const input = { ...validInput, password: "hunter2" };
+    await createKlearStackClient({ baseUrl, fetch }).getAccessTokenFromUserId(input);
+    expect(await requests[0]?.text()).not.toContain("password");
+  });
+
+  it("joins a base URL with a trailing slash without doubling it", async () => {
+    const { fetch, requests } = fakeFetch(ok);
+    await createKlearStackClient({ baseUrl: `${baseUrl}/`, fetch }).getAccessTokenFromUserId(
+      validInput,
+    );
+    expect(requests[0]?.url).toBe(`${baseUrl}${tokenPath}`);
+  });
+});
+
+describe("input validation, before any request", () => {
+  const cases: [string, unknown, string][] = [
+    ["missing user_id", { company_name: "Acme" }, "user_id"],
+    ["empty user_id", { user_id: "", company_name: "Acme" }, "user_id"],
+    ["numeric user_id", { user_id: 26, company_name: "Acme" }, "user_id"],
+    ["missing company_name", { user_id: "26" }, "company_name"],
+    ["empty company_name", { user_id: "26", company_name: "" }, "company_name"],
+    [
+      "a lone surrogate (would be sent as U+FFFD)",
+      { user_id: "26", company_name: "\ud800" },
+      "company_name",
+    ],
+    ["no object at all", undefined, "input"],
+  ];
+
+  it.each(cases)("%s is a KlearStackValidationError naming the field", async (_, input, field) => {
+    const { fetch, requests } = fakeFetch(ok);
+    const call = createKlearStackClient({ baseUrl, fetch }).getAccessTokenFromUserId(
+      input as never,
+    );
+    await expect(call).rejects.toBeInstanceOf(KlearStackValidationError);
+    await expect(call).rejects.toMatchObject({ field, kind: "validation" });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("rejects an unusable base URL or timeout when the client is created", () => {
+    expect(() => createKlearStackClient({ baseUrl: "not a url" })).toThrow(
+      KlearStackValidationError,
+    );
+    expect(() => createKlearStackClient({ baseUrl, timeoutMs: 0 })).toThrow(/timeoutMs/);
+  });
+});
+
+describe("responses", () => {
+  it("resolves to the token pair on 200", async () => {
+    const { fetch } = fakeFetch(ok);
+    const pair = await createKlearStackClient({ baseUrl, fetch }).getAccessTokenFromUserId(
+      validInput,
+    );
+    expect(pair).toEqual(exampleTokenPair);
+  });
+
+  it.each(documentedErrorTexts)(
+    "the documented 500 %j is an API error carrying that text",
+    async (message) => {
+      const { fetch, requests } = fakeFetch(() => text(message, 500));
+      const call = createKlearStackClient({ baseUrl, fetch }).getAccessTokenFromUserId(validInput);
+      const error = await call.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(KlearStackApiError);
+      expect(error).toBeInstanceOf(KlearStackError);
+      expect(error).toMatchObject({ status: 500, body: message, kind: "api" });
+      expect((error as Error).message).toContain(message);
+      expect(requests).toHaveLength(1); // the documented 500 is never retried
+    },
+  );
+
+  it.each([['{"error": "Company Name",  "code": 7}'], ["123"], ['"quoted"'], ["null"]])(
+    "an error body that looks like JSON stays text, byte for byte: %s",
+    async (body) => {
+      const { fetch } = fakeFetch(
+        () => new Response(body, { status: 500, headers: { "Content-Type": "application/json" } }),
+      );
+      const error = await createKlearStackClient({ baseUrl, fetch })
+        .getAccessTokenFromUserId(validInput)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 500, body });
+    },
+  );
+
+  it.each([
+    ["a body that is not JSON", () => new Response("<html>oops</html>", { status: 200 })],
+    ["JSON that is not a token pair", () => json({ access_token: 1 })],
+    ["an empty body", () => new Response(null, { status: 200 })],
+  ])("a 200 with %s is an API error that withholds the body", async (_, respond) => {
+    const { fetch } = fakeFetch(respond);
+    const error = await createKlearStackClient({ baseUrl, fetch })
+      .getAccessTokenFromUserId(validInput)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KlearStackApiError);
+    expect(error).toMatchObject({ status: 200, body: "" });
+    expect((error as Error).message).toMatch(/not a token pair/);
+  });
+
+  it("a failing transport is a KlearStackNetworkError with the platform error as cause", async () => {
+    const refused = new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED") });
+    const fetch = async () => {
+      throw refused;
+    };
+    const client = createKlearStackClient({ baseUrl, fetch, retry: false });
+    const error = await client.getAccessTokenFromUserId(validInput).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KlearStackNetworkError);
+    expect(error).toMatchObject({ kind: "network", cause: refused });
+    expect((error as Error).message).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe("cancellation", () => {
+  it("rejects with the caller's own reason and sends nothing when already aborted", async () => {
+    const { fetch, requests } = fakeFetch(ok);
+    const reason = new Error("user left the page");
+    const call = createKlearStackClient({ baseUrl, fetch }).getAccessTokenFromUserId(validInput, {
+      signal: AbortSignal.abort(reason),
+    });
+    await expect(call).rejects.toBe(reason);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("passes a signal to the transport that fires when the caller aborts", async () => {
+    const controller = new AbortController();
+    const fetch = (request: Request) =>
+      new Promise<Response>((_, reject) => {
+        request.signal.addEventListener("abort", () => reject(request.signal.reason));
+        controller.abort(new Error("cancelled"));
+      });
+    const call = createKlearStackClient({ baseUrl, fetch }).getAccessTokenFromUserId(validInput, {
+      signal: controller.signal,
+    });
+    await expect(call).rejects.toThrow("cancelled");
+  });
+});
+
+describe("logging", () => {
+  it("logs one line per attempt and per retry, without bodies or tokens", async () => {
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    const { fetch } = fakeFetch((_, attempt) =>
+      attempt === 1 ? text("busy", 503, { "Retry-After": "0" }) : ok(),
+    );
+    const client = createKlearStackClient({ baseUrl, fetch, logger: { debug: log, warn: log } });
+    await client.getAccessTokenFromUserId(validInput);
+
+    expect(lines).toHaveLength(3);
+    expect(lines.join("\n")).toMatch(/-> 503[\s\S]*retrying in 0 ms after status 503[\s\S]*-> 200/);
+    for (const secret of [exampleTokenPair.access_token, exampleTokenPair.refresh_token, "busy"]) {
+      expect(lines.join("\n")).not.toContain(secret);
+    }
+  });
+});
+
+describe("the raw openapi-fetch client", () => {
+  it("is exposed, typed by the generated paths, for calls the SDK does not wrap", async () => {
+    const { fetch, requests } = fakeFetch(ok);
+    const { raw } = createKlearStackClient({ baseUrl, fetch });
+    const { data, response } = await raw.POST(tokenPath, {
+      body: validInput,
+      ...formEncodings.urlencoded,
+    });
+    expect(response.status).toBe(200);
+    expect(data?.access_token).toBe(exampleTokenPair.access_token);
+    expect(requests[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+  });
+});

@@ -1,0 +1,118 @@
+// Timeouts and retries against a real local server that stalls or fails on purpose.
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  createKlearStackClient,
+  KlearStackNetworkError,
+  KlearStackTimeoutError,
+} from "../src/index.ts";
+import { exampleTokenPair, validInput } from "./support/fixtures.ts";
+import { type LocalServer, startLocalServer } from "./support/local-server.ts";
+
+const fast = { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 10 };
+const sendPair = (res: import("node:http").ServerResponse) => {
+  res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(exampleTokenPair));
+};
+
+let server: LocalServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe("per-attempt timeout", () => {
+  it("a server that never answers is a KlearStackTimeoutError after timeoutMs", async () => {
+    server = await startLocalServer(() => {}); // accepts, reads nothing, never answers
+    const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 100, retry: false });
+    const error = await client.getAccessTokenFromUserId(validInput).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KlearStackTimeoutError);
+    expect(error).toMatchObject({ kind: "timeout", timeoutMs: 100 });
+  });
+
+  it("also covers a body that stalls after the headers arrived", async () => {
+    server = await startLocalServer((_, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.write('{"access_token": "');
+    });
+    const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 100, retry: false });
+    await expect(client.getAccessTokenFromUserId(validInput)).rejects.toBeInstanceOf(
+      KlearStackTimeoutError,
+    );
+  });
+
+  it("is per attempt: a stalled first attempt is retried and the second one answers", async () => {
+    server = await startLocalServer((_, res, hit) => {
+      if (hit > 1) sendPair(res);
+    });
+    const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 100, retry: fast });
+    await expect(client.getAccessTokenFromUserId(validInput)).resolves.toEqual(exampleTokenPair);
+    expect(server.hits()).toBe(2);
+  });
+
+  it("works alongside the caller's signal: the caller aborting first rejects with their reason", async () => {
+    server = await startLocalServer(() => {});
+    const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 10_000, retry: false });
+    const reason = new Error("caller gave up");
+    const call = client.getAccessTokenFromUserId(validInput, { signal: abortAfter(50, reason) });
+    await expect(call).rejects.toBe(reason);
+  });
+
+  it("works alongside the caller's signal: the timeout firing first is a timeout error", async () => {
+    server = await startLocalServer(() => {});
+    const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 50, retry: false });
+    const call = client.getAccessTokenFromUserId(validInput, {
+      signal: new AbortController().signal, // never aborts
+    });
+    await expect(call).rejects.toBeInstanceOf(KlearStackTimeoutError);
+  });
+});
+
+describe("retries against a failing server", () => {
+  it("503 with Retry-After: 0, then 200: resolves after exactly two requests", async () => {
+    server = await startLocalServer((_, res, hit) => {
+      if (hit === 1) res.writeHead(503, { "Retry-After": "0" }).end("try again");
+      else sendPair(res);
+    });
+    const client = createKlearStackClient({ baseUrl: server.url, retry: fast });
+    await expect(client.getAccessTokenFromUserId(validInput)).resolves.toEqual(exampleTokenPair);
+    expect(server.hits()).toBe(2);
+  });
+
+  it("a dropped connection is retried, then succeeds", async () => {
+    server = await startLocalServer((req, res, hit) => {
+      if (hit === 1) req.socket.destroy();
+      else sendPair(res);
+    });
+    const client = createKlearStackClient({ baseUrl: server.url, retry: fast });
+    await expect(client.getAccessTokenFromUserId(validInput)).resolves.toEqual(exampleTokenPair);
+    expect(server.hits()).toBe(2);
+  });
+
+  it("the documented 500 is answered once and never retried", async () => {
+    server = await startLocalServer((_, res) => {
+      res.writeHead(500, { "Content-Type": "text/plain" }).end("Company Name");
+    });
+    const client = createKlearStackClient({ baseUrl: server.url, retry: fast });
+    await expect(client.getAccessTokenFromUserId(validInput)).rejects.toMatchObject({
+      status: 500,
+      body: "Company Name",
+    });
+    expect(server.hits()).toBe(1);
+  });
+
+  it("a refused connection is a KlearStackNetworkError once the retries are spent", async () => {
+    server = await startLocalServer(() => {});
+    const { url } = server;
+    await server.close();
+    server = undefined;
+    const client = createKlearStackClient({ baseUrl: url, retry: fast });
+    const error = await client.getAccessTokenFromUserId(validInput).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KlearStackNetworkError);
+    expect((error as Error).message).toMatch(/ECONNREFUSED/);
+  });
+});
+
+function abortAfter(ms: number, reason: Error): AbortSignal {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(reason), ms);
+  return controller.signal;
+}

@@ -1,0 +1,76 @@
+// decodeToken reads (never verifies) a KlearStack JWT: typed claims, dates, and clear refusals.
+import { describe, expect, it } from "vitest";
+import { decodeToken, KlearStackValidationError } from "../src/index.ts";
+import { exampleTokenPair } from "./support/fixtures.ts";
+
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+const [exampleHeader = "", exampleClaims = ""] = exampleTokenPair.access_token.split(".");
+const claimsOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString());
+
+describe("decodeToken", () => {
+  it.each([
+    ["access", exampleTokenPair.access_token],
+    ["refresh", exampleTokenPair.refresh_token],
+  ])("decodes the spec's example %s token into its header and claims", (tokenType, token) => {
+    const decoded = decodeToken(token);
+    expect(decoded.header).toEqual({ typ: "JWT", alg: "HS256" });
+    expect(decoded.claims).toEqual(claimsOf(token));
+    expect(decoded.claims.token_type).toBe(tokenType);
+  });
+
+  it("gives exp and iat as Dates", () => {
+    const { claims, expiresAt, issuedAt } = decodeToken(exampleTokenPair.access_token);
+    expect(expiresAt.getTime()).toBe(claims.exp * 1000);
+    expect(issuedAt.getTime()).toBe(claims.iat * 1000);
+    expect(expiresAt > issuedAt).toBe(true);
+  });
+
+  it("does not verify: a token with a forged signature decodes just the same", () => {
+    const forged = `${exampleHeader}.${exampleClaims}.not-the-real-signature`;
+    expect(decodeToken(forged).claims).toEqual(decodeToken(exampleTokenPair.access_token).claims);
+  });
+
+  it("decodes UTF-8 and unpadded base64url", () => {
+    const claims = { ...claimsOf(exampleTokenPair.access_token), note: "Zürich ✓ 𝄞" };
+    const token = `${exampleHeader}.${b64url(claims)}.sig`;
+    expect(decodeToken(token).claims).toMatchObject({ note: "Zürich ✓ 𝄞" });
+  });
+
+  const good = claimsOf(exampleTokenPair.access_token);
+  it.each([
+    ["an empty string", ""],
+    ["two parts", `${exampleHeader}.${exampleClaims}`],
+    ["four parts", `${exampleHeader}.${exampleClaims}.a.b`],
+    ["a part that is not base64url", `${exampleHeader}.ab+c/.sig`],
+    [
+      "claims that are not JSON",
+      `${exampleHeader}.${Buffer.from("nope").toString("base64url")}.sig`,
+    ],
+    [
+      "claims that are not UTF-8",
+      `${exampleHeader}.${Buffer.from([0xff, 0xfe]).toString("base64url")}.sig`,
+    ],
+    ["claims without exp", `${exampleHeader}.${b64url({ ...good, exp: undefined })}.sig`],
+    ["a string exp", `${exampleHeader}.${b64url({ ...good, exp: "soon" })}.sig`],
+    ["an unknown token_type", `${exampleHeader}.${b64url({ ...good, token_type: "id" })}.sig`],
+    ["another algorithm", `${b64url({ typ: "JWT", alg: "none" })}.${exampleClaims}.sig`],
+  ])("refuses %s with a KlearStackValidationError that does not quote it", (_, token) => {
+    let error: unknown;
+    try {
+      decodeToken(token);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(KlearStackValidationError);
+    expect(error).toMatchObject({ field: "token" });
+    const message = (error as Error).message;
+    for (const part of token.split(".").filter((p) => p.length > 3)) {
+      expect(message).not.toContain(part);
+    }
+  });
+
+  it("refuses a non-string at runtime (for JavaScript callers)", () => {
+    expect(() => decodeToken(42 as never)).toThrow(KlearStackValidationError);
+  });
+});
