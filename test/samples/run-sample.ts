@@ -1,0 +1,128 @@
+// Runs one code sample the way a reader would: the shell for curl, python3, javac + java against
+// Debian's OkHttp jars, node for axios and for the TypeScript client, and Chromium for the XHR.
+// A missing tool fails with how to install it; nothing is skipped.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { launchChromium } from "@klearstack/docs";
+
+export interface SampleRun {
+  exitCode: number | null;
+  /** What the sample printed (stdout, or the browser console for the XHR sample). */
+  output: string;
+  stderr: string;
+}
+
+/** The test workspace: node resolves the samples' imports (axios, @klearstack/client) from here. */
+const testRoot = fileURLToPath(new URL("..", import.meta.url));
+const javaClasspath = ["/usr/share/java/okhttp.jar", "/usr/share/java/okio.jar"];
+
+export const runners: Record<string, (source: string) => Promise<SampleRun>> = {
+  curl: (source) => run("sh", ["-c", source]),
+  Python: (source) => run("python3", ["-c", source]),
+  "Node.js": (source) => run(process.execPath, ["--input-type=module", "-e", source], testRoot),
+  TypeScript: (source) =>
+    run(process.execPath, ["--input-type=module-typescript", "-e", source], testRoot),
+  Java: runJava,
+  JavaScript: runInBrowser,
+};
+
+/** Fails with an install hint when a tool the samples need is missing. */
+export function requireTools(): void {
+  const missing: string[] = [];
+  const has = (cmd: string, args: string[]) =>
+    spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
+  if (!has("curl", ["--version"])) missing.push("curl (apt-get install curl)");
+  if (!has("python3", ["-c", "import requests"])) {
+    missing.push("python3 with requests (apt-get install python3-requests)");
+  }
+  if (!has("javac", ["-version"]) || !has("java", ["-version"])) {
+    missing.push("a JDK (apt-get install openjdk-17-jdk-headless)");
+  }
+  for (const jar of javaClasspath) {
+    if (!existsSync(jar)) missing.push(`${jar} (apt-get install libokhttp-java libokio-java)`);
+  }
+  if (missing.length) throw new Error(`The sample runs need: ${missing.join("; ")}`);
+}
+
+async function runJava(source: string): Promise<SampleRun> {
+  const className = /public class (\w+)/.exec(source)?.[1];
+  if (!className) throw new Error("the Java sample declares no public class");
+  const dir = mkdtempSync(join(tmpdir(), "klearstack-java-"));
+  try {
+    writeFileSync(join(dir, `${className}.java`), source);
+    const compile = await run("javac", [
+      "-cp",
+      javaClasspath.join(":"),
+      "-d",
+      dir,
+      join(dir, `${className}.java`),
+    ]);
+    if (compile.exitCode !== 0) return compile;
+    return await run("java", ["-cp", [dir, ...javaClasspath].join(":"), className]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs the XHR sample as a <script> of a page served from http://localhost:PORT, an origin other
+ * than the mock's (127.0.0.1:OTHER_PORT), so the browser applies CORS exactly as on a reader's site.
+ */
+async function runInBrowser(source: string): Promise<SampleRun> {
+  const site = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html" }).end("<!DOCTYPE html><title>sample</title>");
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  const origin = `http://localhost:${(site.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  const logged: string[] = [];
+  const errors: string[] = [];
+  try {
+    const page = await browser.context.newPage();
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+      else logged.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${origin}/`);
+    await page.addScriptTag({ content: source });
+    // The sample logs the response text when the request is done (or an empty line if CORS fails).
+    const deadline = Date.now() + 15_000;
+    while (!logged.length && !errors.length && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return {
+      exitCode: errors.length ? 1 : logged.length ? 0 : null,
+      output: logged.join("\n"),
+      stderr: errors.join("\n"),
+    };
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => site.close(resolve));
+  }
+}
+
+function run(command: string, args: string[], cwd?: string): Promise<SampleRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("error", reject);
+    child.on("close", (exitCode) => {
+      clearTimeout(timer);
+      resolve({ exitCode, output, stderr });
+    });
+  });
+}
