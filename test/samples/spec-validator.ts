@@ -7,7 +7,7 @@ export function responseValidator(spec: OpenApiDocument, path: string, method: s
   // strict: false because the document root is an OpenAPI object; Ajv only reads what $refs reach.
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   ajv.addSchema(spec, "spec");
-  const escape = (part: string) => part.replaceAll("~", "~0").replaceAll("/", "~1");
+  const pointerPart = (part: string) => part.replaceAll("~", "~0").replaceAll("/", "~1");
   return (status: number, mediaType: string, body: unknown): string[] => {
     const pointer = [
       "paths",
@@ -19,7 +19,7 @@ export function responseValidator(spec: OpenApiDocument, path: string, method: s
       mediaType,
       "schema",
     ]
-      .map(escape)
+      .map(pointerPart)
       .join("/");
     const check = ajv.compile({ $ref: `spec#/${pointer}` });
     return check(body)
