@@ -1,0 +1,138 @@
+// Done-when for @klearstack/client: `npm pack` it, install the tarball into a fresh project fully
+// offline, type-check a usage example under `strict`, and get tokens from the real mock with both
+// the library and the installed `klearstack-token` command.
+import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useMock } from "./support/mock.ts";
+import { responseErrors } from "./support/spec.ts";
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const clientDir = dirname(require.resolve("@klearstack/client/package.json"));
+const fixture = fileURLToPath(new URL("fixtures/fresh-app/", import.meta.url));
+const tsc = require.resolve("typescript/bin/tsc");
+// openapi-fetch (and its one dependency) are packed from this workspace's node_modules, so the
+// install needs no registry at all.
+const openapiFetchDir = dirname(
+  require.resolve("openapi-fetch/package.json", { paths: [clientDir] }),
+);
+const helpersDir = dirname(
+  require.resolve("openapi-typescript-helpers/package.json", { paths: [openapiFetchDir] }),
+);
+
+// npm run as a child of `npm test` inherits npm_* settings (workspace, prefix...) that would point
+// it back at this monorepo; the fresh project gets a clean environment plus the offline switch.
+const npmEnv = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key))),
+  PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ""}`,
+  npm_config_offline: "true",
+  npm_config_ignore_scripts: "true",
+  npm_config_audit: "false",
+  npm_config_fund: "false",
+  npm_config_update_notifier: "false",
+};
+const npm = (args: string[], cwd: string) => run("npm", args, { cwd, env: npmEnv });
+
+async function pack(dir: string, destination: string): Promise<string> {
+  const { stdout } = await npm(["pack", "--json", "--pack-destination", destination], dir);
+  const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
+  return `file:../${filename}`;
+}
+
+const mock = useMock();
+let root = "";
+let app = "";
+
+beforeAll(async () => {
+  if (!existsSync(join(clientDir, "dist/index.js"))) {
+    throw new Error("packages/client/dist is missing: run `npm run build -w @klearstack/client`");
+  }
+  root = mkdtempSync(join(tmpdir(), "klearstack-fresh-app-"));
+  app = join(root, "app");
+  cpSync(fixture, app, { recursive: true });
+  const [client, openapiFetch, helpers] = await Promise.all([
+    pack(clientDir, root),
+    pack(openapiFetchDir, root),
+    pack(helpersDir, root),
+  ]);
+  writeFileSync(
+    join(app, "package.json"),
+    JSON.stringify({
+      name: "fresh-app",
+      private: true,
+      type: "module",
+      dependencies: { "@klearstack/client": client },
+      overrides: { "openapi-fetch": openapiFetch, "openapi-typescript-helpers": helpers },
+    }),
+  );
+  await npm(["install"], app);
+}, 120_000);
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe("the packed @klearstack/client in a fresh project", () => {
+  it("installed offline, from local tarballs only", () => {
+    const lock = JSON.parse(readFileSync(join(app, "package-lock.json"), "utf8")) as {
+      packages: Record<string, { resolved?: string }>;
+    };
+    const installed = Object.entries(lock.packages).filter(([path]) => path !== "");
+    expect(installed.map(([path]) => path).sort()).toEqual([
+      "node_modules/@klearstack/client",
+      "node_modules/openapi-fetch",
+      "node_modules/openapi-typescript-helpers",
+    ]);
+    for (const [, entry] of installed) expect(entry.resolved).toMatch(/^file:\.\.\/.*\.tgz$/);
+  });
+
+  it("type-checks the usage example under strict (declarations included, no skipLibCheck)", async () => {
+    const result = await run(process.execPath, [tsc, "-p", app]).catch(
+      (e: { stdout: string }) => e,
+    );
+    expect("stdout" in result ? result.stdout : "").toBe("");
+  });
+
+  it("refuses a misuse at compile time (the types are real, not any)", async () => {
+    // A number user_id and a misspelt company_name: both must be compile errors.
+    const misuse = `import { createKlearStackClient } from "@klearstack/client";
+const client = createKlearStackClient({ baseUrl: "http://127.0.0.1:4010" });
+await client.getAccessTokenFromUserId({ user_id: 26, companyName: "Acme" });
+`;
+    writeFileSync(join(app, "misuse.ts"), misuse);
+    const config = join(app, "tsconfig.misuse.json");
+    const output = await run(process.execPath, [tsc, "-p", config]).then(
+      () => "compiled without errors",
+      (e: { stdout: string }) => e.stdout,
+    );
+    expect(output).toMatch(/misuse\.ts\(\d+,\d+\): error TS2\d{3}/);
+  });
+
+  it("gets tokens from the mock with the library", async () => {
+    const { stdout } = await run(process.execPath, [join(app, "run.mjs"), mock.url], { cwd: app });
+    const result = JSON.parse(stdout);
+    expect(responseErrors(200, "application/json", result.pair)).toEqual([]);
+    expect(result).toMatchObject({
+      tokenType: "access",
+      sessionTokenMatchesJwt: true,
+      documentedErrorStatus: 500,
+    });
+  });
+
+  it("gets a token from the mock with the installed klearstack-token command", async () => {
+    const bin = join(app, "node_modules/.bin/klearstack-token");
+    const { stdout, stderr } = await run(
+      bin,
+      ["--user-id", "26", "--company-name", "Acme Corporation", "--field", "access_token"],
+      { env: { ...npmEnv, KLEARSTACK_BASE_URL: mock.url } },
+    );
+    expect(stderr).toBe("");
+    expect(stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  });
+});
