@@ -23,7 +23,7 @@ const javaClasspath = ["/usr/share/java/okhttp.jar", "/usr/share/java/okio.jar"]
 
 export const runners: Record<string, (source: string) => Promise<SampleRun>> = {
   curl: (source) => run("sh", ["-c", source]),
-  Python: (source) => run("python3", ["-c", source]),
+  Python: (source) => run(pythonWithRequests() ?? "python3", ["-c", source]),
   "Node.js": (source) => run(process.execPath, ["--input-type=module", "-e", source], testRoot),
   TypeScript: (source) =>
     run(process.execPath, ["--input-type=module-typescript", "-e", source], testRoot),
@@ -37,9 +37,8 @@ export function requireTools(): void {
   const has = (cmd: string, args: string[]) =>
     spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
   if (!has("curl", ["--version"])) missing.push("curl (apt-get install curl)");
-  if (!has("python3", ["-c", "import requests"])) {
+  if (!pythonWithRequests())
     missing.push("python3 with requests (apt-get install python3-requests)");
-  }
   if (!has("javac", ["-version"]) || !has("java", ["-version"])) {
     missing.push("a JDK (apt-get install openjdk-17-jdk-headless)");
   }
@@ -47,6 +46,13 @@ export function requireTools(): void {
     if (!existsSync(jar)) missing.push(`${jar} (apt-get install libokhttp-java libokio-java)`);
   }
   if (missing.length) throw new Error(`The sample runs need: ${missing.join("; ")}`);
+}
+
+/** The python3 on PATH if it has requests, else Debian's (where python3-requests installs it). */
+function pythonWithRequests(): string | undefined {
+  return ["python3", "/usr/bin/python3"].find(
+    (python) => spawnSync(python, ["-c", "import requests"], { stdio: "ignore" }).status === 0,
+  );
 }
 
 async function runJava(source: string): Promise<SampleRun> {

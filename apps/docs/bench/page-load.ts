@@ -1,0 +1,112 @@
+// Benchmark of the docs page as `npm start` serves it: bytes on the wire, and the time from
+// navigation to the operation's heading being visible in headless Chromium, against a baseline
+// page (one heading, same server, same browser) measured in the same run.
+// Targets (issue 5): compressed transfer <= 700 kB, visible <= 1.0 s. Exits 1 if one is missed.
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { loadSpec } from "@klearstack/spec";
+import type { Page } from "playwright-core";
+import { distPage } from "../src/build.ts";
+import { launchChromium } from "../src/chromium.ts";
+import { readWithCompressed } from "../src/compress.ts";
+import { serveDocs } from "../src/serve.ts";
+
+const loads = 7;
+const targets = { transferBytes: 700_000, visibleMs: 1000 };
+const operation = loadSpec().paths["/access/klearstack/getaccesstokenfromuserid"]?.post;
+const heading = String(operation?.summary);
+const route = "#/authentication/getaccesstokenfromuserid";
+
+const docsPage = readWithCompressed(distPage);
+const baselineHtml = Buffer.from(`<!DOCTYPE html><title>baseline</title><h2>${heading}</h2>`);
+const baselinePage = {
+  html: baselineHtml,
+  br: brotliCompressSync(baselineHtml),
+  gzip: gzipSync(baselineHtml),
+};
+
+const docs = await serveDocs({ page: docsPage, port: 0 });
+const baseline = await serveDocs({ page: baselinePage, port: 0 });
+const browser = await launchChromium();
+try {
+  const page = await browser.context.newPage();
+  // Every load is a cold one: no HTTP cache between loads.
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+
+  const transferred = await transferBytes(page, docs.url);
+  await timeToHeading(page, `${docs.url}${route}`); // warm-up: the first start of the renderer
+  await timeToHeading(page, baseline.url);
+  const docsMs: number[] = [];
+  const baselineMs: number[] = [];
+  for (let i = 0; i < loads; i++) {
+    baselineMs.push(await timeToHeading(page, baseline.url));
+    docsMs.push(await timeToHeading(page, `${docs.url}${route}`));
+  }
+
+  const docsMedian = median(docsMs);
+  const baselineMedian = median(baselineMs);
+  const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  console.log(
+    `docs page bytes: raw ${kB(docsPage.html.length)}, gzip ${kB(docsPage.gzip.length)}, br ${kB(docsPage.br.length)}`,
+  );
+  console.log(
+    `transferred to Chromium: ${kB(transferred.bytes)} (${transferred.encoding}); target <= ${kB(targets.transferBytes)}`,
+  );
+  console.log(`navigation -> "${heading}" visible, median of ${loads} cold loads:`);
+  console.log(
+    `  docs     ${docsMedian.toFixed(0)} ms  [${docsMs.map((ms) => ms.toFixed(0)).join(", ")}]`,
+  );
+  console.log(
+    `  baseline ${baselineMedian.toFixed(0)} ms  [${baselineMs.map((ms) => ms.toFixed(0)).join(", ")}] (one-heading page, same server)`,
+  );
+  console.log(
+    `  ratio docs/baseline: ${(docsMedian / baselineMedian).toFixed(1)}x; target <= ${targets.visibleMs} ms`,
+  );
+  const missed = [
+    transferred.bytes > targets.transferBytes && "transfer size",
+    docsMedian > targets.visibleMs && "time to visible",
+  ].filter(Boolean);
+  console.log(missed.length ? `MISSED: ${missed.join(", ")}` : "both targets met");
+  process.exitCode = missed.length ? 1 : 0;
+} finally {
+  await browser.close();
+  await docs.close();
+  await baseline.close();
+}
+
+/** Bytes of the page's body as sent (compressed), with the encoding Chromium negotiated. */
+async function transferBytes(page: Page, url: string) {
+  const response = await page.goto(url);
+  if (!response) throw new Error(`no response from ${url}`);
+  const headers = await response.allHeaders();
+  return {
+    bytes: Number(headers["content-length"]),
+    encoding: headers["content-encoding"] ?? "identity",
+  };
+}
+
+/**
+ * Milliseconds from navigation start to the first frame in which the heading is visible, read
+ * from the page's own clock (performance.now() counts from the navigation's time origin).
+ */
+async function timeToHeading(page: Page, url: string): Promise<number> {
+  await page.goto("about:blank");
+  await page.goto(url, { waitUntil: "commit" });
+  const handle = await page.waitForFunction(
+    (text) => {
+      const found = [...document.querySelectorAll("h1, h2")].find(
+        (h) => h.textContent?.trim() === text && (h as HTMLElement).checkVisibility(),
+      );
+      return found ? performance.now() : undefined;
+    },
+    heading,
+    { polling: "raf", timeout: 30_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
