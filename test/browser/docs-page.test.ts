@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import {
   distPage,
   launchChromium,
+  readBuiltPage,
   readWithCompressed,
   samplesInPage,
   serveDocs,
@@ -19,7 +20,7 @@ const path = "/access/klearstack/getaccesstokenfromuserid";
 const operation = spec.paths[path]?.post;
 if (!operation) throw new Error(`spec has no POST ${path}`);
 const title = String(operation.summary);
-const samples = samplesInPage(readFileSync(distPage, "utf8")).get(operation.operationId) ?? [];
+const samples = samplesInPage(readBuiltPage()).get(operation.operationId) ?? [];
 const screenshot = fileURLToPath(new URL("../test-results/docs-page.png", import.meta.url));
 
 let server: Awaited<ReturnType<typeof serveDocs>>;

@@ -1,7 +1,6 @@
 // Samples ↔ mock: every code sample on the docs page, exactly as the page shows it with only the
 // mock's URL swapped in, runs against the real mock and gets 200 and a body the spec accepts.
-import { readFileSync } from "node:fs";
-import { distPage, documentInPage, httpSampleKinds, samplesInPage } from "@klearstack/docs";
+import { documentInPage, httpSampleKinds, readBuiltPage, samplesInPage } from "@klearstack/docs";
 import { startMock } from "@klearstack/mock";
 import { loadSpec } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +14,7 @@ const operation = spec.paths[path]?.post;
 if (!operation) throw new Error(`spec has no POST ${path}`);
 const validate = responseValidator(spec, path, "post");
 
-const page = readFileSync(distPage, "utf8");
+const page = readBuiltPage();
 const shownServer = documentInPage(page).servers?.[0]?.url ?? "";
 const samples = samplesInPage(page).get(operation.operationId) ?? [];
 const requestMediaTypes = Object.keys(operation.requestBody.content);

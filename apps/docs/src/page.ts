@@ -1,8 +1,20 @@
 // Reads back what a built page shows: build-docs embeds the rendered document as one JSON literal.
+import { existsSync, readFileSync } from "node:fs";
 import type { OpenApiDocument } from "@klearstack/spec";
+import { distPage } from "./build.ts";
 import type { CodeSample } from "./samples.ts";
 
 const marker = "const __redoc_definition = ";
+
+/** The built page's HTML; says how to build it when it is missing. */
+export function readBuiltPage(file: string = distPage): string {
+  if (!existsSync(file)) {
+    throw new Error(
+      `${file} is missing: run \`npm run build\` (or \`npm run build -w @klearstack/docs\`) first`,
+    );
+  }
+  return readFileSync(file, "utf8");
+}
 
 export function documentInPage(html: string): OpenApiDocument {
   const start = html.indexOf(marker);

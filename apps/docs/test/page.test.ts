@@ -1,14 +1,13 @@
 // The built page (apps/docs/dist/index.html, made by `npm run build` before the tests run): it
 // carries the generated samples and names no host it would load anything from.
-import { readFileSync } from "node:fs";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { loadSpec } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
 import { distPage, withCodeSamples } from "../src/build.ts";
 import { readWithCompressed } from "../src/compress.ts";
-import { documentInPage, samplesInPage } from "../src/page.ts";
+import { documentInPage, readBuiltPage, samplesInPage } from "../src/page.ts";
 
-const html = readFileSync(distPage, "utf8");
+const html = readBuiltPage();
 
 describe("the built docs page", () => {
   it("embeds the spec with the samples generated from it, for the spec's local mock", () => {
