@@ -2,7 +2,7 @@
 // operation, its parameters, both documented responses and every code sample tab, logs no
 // errors, and asks no host but its own for anything. It leaves a screenshot in test-results/.
 import { mkdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   distPage,
   launchChromium,
@@ -131,3 +131,27 @@ async function openSampleMenu(page: Page) {
   }
   throw new Error("no sample menu button on the page");
 }
+
+describe("the docs page opened as a plain file", () => {
+  it("renders the operation with nothing but the file: no request leaves it, no console error", async () => {
+    const local = await launchChromium();
+    try {
+      const filePage = await local.context.newPage();
+      const urls: string[] = [];
+      const errors: string[] = [];
+      filePage.on("request", (request) => urls.push(request.url()));
+      filePage.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      filePage.on("pageerror", (error) => errors.push(error.message));
+      await filePage.goto(
+        `${pathToFileURL(distPage).href}#/authentication/getaccesstokenfromuserid`,
+      );
+      await filePage.getByRole("heading", { name: title }).waitFor({ state: "visible" });
+      expect(urls.filter((url) => !/^(file|blob|data):/.test(url))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await local.close();
+    }
+  }, 60_000);
+});
