@@ -1,5 +1,7 @@
 // The SDK surface: one typed call with validation, per-attempt timeouts, safe retries and typed
-// errors, on top of the openapi-fetch client (exposed as `raw`) typed by the generated `paths`.
+// errors. It calls fetch directly with the generated path and types: routing it through openapi-fetch
+// measured 1.25x raw fetch per call (it builds a Request, and fetch(Request) re-pipes the body),
+// against a 1.10 budget. The openapi-fetch client, typed by the generated `paths`, is `raw`.
 import createClient, { type Client } from "openapi-fetch";
 import {
   hasFields,
@@ -20,6 +22,9 @@ import {
 } from "./errors.ts";
 import { isRetryableStatus, type RetryOptions, retryDelayMs, retryPolicy, sleep } from "./retry.ts";
 
+/** The platform's fetch signature; the global fetch (or any wrapper of it) fits. */
+export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
 /** Receives one line per attempt and per retry; never request or response bodies. */
 export interface KlearStackLogger {
   debug?(message: string): void;
@@ -30,7 +35,7 @@ export interface KlearStackClientOptions {
   /** Base URL of the deployment (or the mock), without the operation path. */
   baseUrl: string;
   /** Custom fetch (tests, proxies, instrumentation). Defaults to the global fetch. */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: Fetch;
   /** Per attempt, covering connect, headers and body. Default 10000; `Infinity` disables it. */
   timeoutMs?: number;
   /** Retry policy, or `false` for a single attempt. */
@@ -60,11 +65,13 @@ export function createKlearStackClient(options: KlearStackClientOptions): KlearS
   if (!(typeof timeoutMs === "number" && timeoutMs > 0)) {
     throw new KlearStackValidationError("timeoutMs", "must be a positive number of milliseconds");
   }
-  const transport = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  // Looked up per call, so a fetch patched in after creation (instrumentation) is honoured.
+  const transport: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const encoding = encodings[options.encoding ?? "urlencoded"];
   if (!encoding) throw new KlearStackValidationError("encoding", "must be urlencoded or multipart");
   const policy = retryPolicy(options.retry);
-  const raw = createClient<paths>({ baseUrl, fetch: transport });
+  const raw = createClient<paths>({ baseUrl, fetch: (request) => transport(request) });
+  const url = baseUrl.replace(/\/+$/, "") + tokenPath;
 
   /** One request; resolves to the token pair or throws a typed error. */
   async function attempt(input: TokenRequest, callerSignal?: AbortSignal): Promise<TokenPair> {
@@ -73,46 +80,38 @@ export function createKlearStackClient(options: KlearStackClientOptions): KlearS
       timeout && callerSignal
         ? AbortSignal.any([callerSignal, timeout])
         : (timeout ?? callerSignal);
-    let received: Response | undefined;
-    let text = "";
-    // Reads the whole body inside the timeout and keeps it as text: openapi-fetch would parse an
-    // error body that looks like JSON, and the API's error message is text, verbatim.
-    const bufferedFetch = async (request: Request): Promise<Response> => {
-      try {
-        received = await transport(request);
-        text = await received.text();
-      } catch (error) {
-        throw transportFailure(error, callerSignal, timeout, timeoutMs);
-      }
-      return new Response(text || null, received);
-    };
-    const started = performance.now();
-    let data: unknown;
+    const started = logger?.debug ? performance.now() : 0;
+    let response: Response;
+    // The whole body is read as text inside the timeout: the API's error message is text,
+    // verbatim, even when it looks like JSON.
+    let text: string;
     try {
-      ({ data } = await raw.POST(tokenPath, {
-        body: input,
-        bodySerializer: encoding.bodySerializer,
+      response = await transport(url, {
+        method: "POST",
         headers: encoding.headers,
+        body: encoding.bodySerializer(input),
         signal,
-        fetch: bufferedFetch,
-      }));
+      });
+      text = await response.text();
     } catch (error) {
-      // Anything but our own errors here is openapi-fetch failing to parse a 2xx body as JSON;
-      // its SyntaxError quotes the body, which may hold a token, so it is not passed on.
-      if (error instanceof KlearStackError || !received) throw error;
-      data = undefined;
+      throw transportFailure(error, callerSignal, timeout, timeoutMs);
     }
-    const status = received?.status ?? 0;
+    const { status, headers } = response;
     logger?.debug?.(
       `POST ${tokenPath} -> ${status} in ${Math.round(performance.now() - started)} ms`,
     );
-    if (!received?.ok)
-      throw new KlearStackApiError(status, text, received?.headers ?? new Headers());
+    if (!response.ok) throw new KlearStackApiError(status, text, headers);
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // A SyntaxError quotes the body, which may hold a token: it is not passed on.
+    }
     if (!hasFields(data, tokenPairFields)) {
       throw new KlearStackApiError(
         status,
         "",
-        received.headers,
+        headers,
         `KlearStack API responded ${status} with a body that is not a token pair (body withheld: it may hold tokens)`,
       );
     }

@@ -12,6 +12,7 @@ export { tokenPath } from "./api.ts";
 export {
   type CallOptions,
   createKlearStackClient,
+  type Fetch,
   type KlearStackClient,
   type KlearStackClientOptions,
   type KlearStackLogger,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   createKlearStackClient,
+  type Fetch,
   formEncodings,
   KlearStackApiError,
   KlearStackError,
@@ -164,9 +165,10 @@ describe("cancellation", () => {
 
   it("passes a signal to the transport that fires when the caller aborts", async () => {
     const controller = new AbortController();
-    const fetch = (request: Request) =>
+    const fetch: Fetch = (_, init) =>
       new Promise<Response>((_, reject) => {
-        request.signal.addEventListener("abort", () => reject(request.signal.reason));
+        const signal = init?.signal;
+        signal?.addEventListener("abort", () => reject(signal.reason));
         controller.abort(new Error("cancelled"));
       });
     const call = createKlearStackClient({ baseUrl, fetch }).getAccessTokenFromUserId(validInput, {

@@ -1,9 +1,12 @@
 // Unit-test transport: answers from a function and records every request (nothing leaves memory).
+import type { Fetch } from "../../src/index.ts";
+
 export type Responder = (request: Request, attempt: number) => Response | Promise<Response>;
 
 export function fakeFetch(responder: Responder) {
   const requests: Request[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch: Fetch = async (input, init) => {
+    const request = new Request(input, init);
     requests.push(request.clone());
     return responder(request, requests.length);
   };

@@ -1,0 +1,81 @@
+// Benchmark: what the typed client costs per call over hand-written fetch + URLSearchParams, both
+// against the same local server in the same run, printed as a ratio (target <= 1.10). Also prints
+// the client's own min+gz size against its budget (enforced by test/package.test.ts).
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadSpec } from "@klearstack/spec";
+import { measureClientSize, sizeBudgetBytes } from "../scripts/measure-size.ts";
+import { createKlearStackClient, formEncodings, type TokenPair, tokenPath } from "../src/index.ts";
+
+const targetRatio = 1.1;
+const warmupCalls = 500;
+const measuredCalls = 5_000;
+const input = { user_id: "26", company_name: "Acme Corporation" };
+
+const body = JSON.stringify(
+  loadSpec().paths[tokenPath]?.post?.responses["200"]?.content["application/json"]?.example,
+);
+const server = createServer((req, res) => {
+  req.resume();
+  req.on("end", () => res.writeHead(200, { "Content-Type": "application/json" }).end(body));
+});
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const client = createKlearStackClient({ baseUrl });
+const typed = () => client.getAccessTokenFromUserId(input);
+// For context: the same call through openapi-fetch (the `raw` client), which the SDK does not use.
+const viaOpenapiFetch = () =>
+  client.raw.POST(tokenPath, { body: input, ...formEncodings.urlencoded }).then((r) => r.data);
+// The baseline: what a careful integrator writes by hand (right header, status check, JSON).
+const raw = async (): Promise<TokenPair> => {
+  const response = await fetch(baseUrl + tokenPath, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(input),
+  });
+  if (!response.ok) throw new Error(`status ${response.status}`);
+  return (await response.json()) as TokenPair;
+};
+
+/** Median of `values` (the upper one of the middle pair: fine for thousands of samples). */
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN;
+
+try {
+  for (let i = 0; i < warmupCalls; i++) await Promise.all([typed(), raw(), viaOpenapiFetch()]);
+  // Single calls, rotating which goes first, each timed on its own; the median per call shrugs
+  // off GC pauses and neighbours on a busy machine, which whole-loop totals do not.
+  const calls = { typed, raw, openapiFetch: viaOpenapiFetch };
+  const names = Object.keys(calls) as (keyof typeof calls)[];
+  const micros = { typed: [] as number[], raw: [] as number[], openapiFetch: [] as number[] };
+  for (let i = 0; i < measuredCalls; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(i + j) % names.length] as keyof typeof calls;
+      const started = performance.now();
+      await calls[name]();
+      micros[name].push((performance.now() - started) * 1000);
+    }
+  }
+  const typedUs = median(micros.typed);
+  const rawUs = median(micros.raw);
+  const openapiFetchUs = median(micros.openapiFetch);
+  const ratio = typedUs / rawUs;
+  const size = await measureClientSize();
+  console.log(
+    `client call overhead: ${measuredCalls} calls each, alternating, median per call, loopback`,
+  );
+  console.log(`  typed getAccessTokenFromUserId: ${typedUs.toFixed(1)} us/call`);
+  console.log(`  raw fetch + URLSearchParams:    ${rawUs.toFixed(1)} us/call`);
+  console.log(
+    `  (openapi-fetch raw.POST:       ${openapiFetchUs.toFixed(1)} us/call, ratio ${(openapiFetchUs / rawUs).toFixed(3)})`,
+  );
+  console.log(
+    `  ratio typed/raw: ${ratio.toFixed(3)} (target <= ${targetRatio}) ${ratio <= targetRatio ? "ok" : "OVER TARGET"}`,
+  );
+  console.log(
+    `client own code: ${size.minified} B min, ${size.gzipped} B min+gz (budget ${sizeBudgetBytes} B, openapi-fetch not included)`,
+  );
+} finally {
+  server.close();
+  server.closeAllConnections();
+}
