@@ -1,5 +1,6 @@
 // When to try again, and how long to wait first. Only failures that mean "the request may not have
 // been handled, try again" are retried; the API's documented 500 (a missing field) never is.
+import { KlearStackValidationError } from "./errors.ts";
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 2, so at most 3 requests). */
@@ -16,11 +17,18 @@ export const noRetries: RetryPolicy = { maxRetries: 0, baseDelayMs: 0, maxDelayM
 
 export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
   if (options === false) return noRetries;
-  return {
+  const policy = {
     maxRetries: options?.maxRetries ?? 2,
     baseDelayMs: options?.baseDelayMs ?? 250,
     maxDelayMs: options?.maxDelayMs ?? 5000,
   };
+  // A NaN or negative bound would mean "retry forever" or "never wait": refuse it up front.
+  for (const [name, value] of Object.entries(policy)) {
+    if (!(Number.isFinite(value) && value >= 0)) {
+      throw new KlearStackValidationError(`retry.${name}`, "must be a finite number >= 0");
+    }
+  }
+  return policy;
 }
 
 /** Request Timeout, Too Many Requests, Bad Gateway, Service Unavailable, Gateway Timeout. */

@@ -4,6 +4,7 @@ import {
   createKlearStackClient,
   KlearStackApiError,
   KlearStackNetworkError,
+  KlearStackValidationError,
   type RetryOptions,
 } from "../src/index.ts";
 import { parseRetryAfter, retryDelayMs, retryPolicy } from "../src/retry.ts";
@@ -74,6 +75,14 @@ describe("what is retried", () => {
 
   it("the default policy allows two retries", () => {
     expect(retryPolicy(undefined).maxRetries).toBe(2);
+  });
+
+  it.each([
+    { maxRetries: Number.NaN },
+    { maxRetries: -1 },
+    { baseDelayMs: Number.POSITIVE_INFINITY },
+  ])("refuses a policy that could retry forever or never wait: %o", (retry) => {
+    expect(() => createKlearStackClient({ baseUrl, retry })).toThrow(KlearStackValidationError);
   });
 
   it("a Retry-After longer than maxDelayMs ends the retries instead of blocking", async () => {
