@@ -4,7 +4,15 @@
 // answering meanwhile; Ctrl-C (SIGINT) or SIGTERM closes both servers and ends any rebuild.
 // Usage: node src/start.ts [--spec FILE]
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, watch } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  watch,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,7 +38,8 @@ const ownPage = join(work, "index.html");
 let building: ChildProcess | undefined;
 let stopping = false;
 
-// The built page is reused when it already points at this mock and is newer than its sources.
+// The built page is reused when it points at this mock and is newer than the spec, redocly.yaml
+// and this folder (the generator); otherwise start builds its own copy in a temp dir.
 const page = distIsCurrent() ? distPage : await build();
 const docs = await serveDocs({ page: readWithCompressed(page), host, port: docsPort });
 
@@ -76,8 +85,13 @@ function portFrom(name: string, fallback: number): number {
 function distIsCurrent(): boolean {
   if (specPath !== defaultSpecPath || !existsSync(distPage)) return false;
   const built = statSync(distPage).mtimeMs;
-  if ([specPath, redoclyConfigPath].some((source) => statSync(source).mtimeMs > built))
-    return false;
+  const sourceDir = dirname(buildScript);
+  const sources = [
+    specPath,
+    redoclyConfigPath,
+    ...readdirSync(sourceDir).map((f) => join(sourceDir, f)),
+  ];
+  if (sources.some((source) => statSync(source).mtimeMs > built)) return false;
   return documentInPage(readFileSync(distPage, "utf8")).servers?.[0]?.url === mock.url;
 }
 
