@@ -26,7 +26,15 @@ export const drifts = {
   "missing parameter answered as JSON": "json-500",
   "missing parameter text reworded": "reworded-500",
   "multipart/form-data refused": "no-multipart",
+  "opaque (non-JWT) tokens issued": "opaque-tokens",
+  "tokens issued despite a missing parameter": "tokens-when-missing",
 } as const;
+
+/** Token values the stand-in hands out when drifting to opaque tokens; they must never be printed. */
+export const opaqueTokens = {
+  access_token: "opaque-access-7f3c9a1e5b2d4c6f",
+  refresh_token: "opaque-refresh-0a9b8c7d6e5f4a3b",
+};
 export type Drift = (typeof drifts)[keyof typeof drifts];
 
 export interface StandIn {
@@ -68,7 +76,7 @@ export async function startStandIn(drift?: Drift): Promise<StandIn> {
     if (drift === "no-multipart" && contentType.startsWith("multipart/"))
       return send(res, 415, "text/plain", "Unsupported Media Type");
     const missing = missingTexts.find(({ parameter }) => !fields?.[parameter]);
-    if (missing) {
+    if (missing && drift !== "tokens-when-missing") {
       if (drift === "status-400") return send(res, 400, "text/plain", missing.text);
       if (drift === "json-500")
         return send(res, 500, "application/json", JSON.stringify({ error: missing.text }));
@@ -78,6 +86,7 @@ export async function startStandIn(drift?: Drift): Promise<StandIn> {
     const body: Record<string, unknown> = { ...success };
     if (drift === "release_version-number") body.release_version = 7;
     if (drift === "no-access-token") delete body.access_token;
+    if (drift === "opaque-tokens") Object.assign(body, opaqueTokens);
     const type = drift === "html-200" ? "text/html" : "application/json";
     send(res, 200, type, JSON.stringify(body));
   });

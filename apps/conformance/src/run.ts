@@ -80,7 +80,9 @@ export async function runCheck(check: Check, options: RunOptions): Promise<Outco
     try {
       options.masker.learn(JSON.parse(text));
     } catch {}
-    problems.push(`body ${JSON.stringify(clip(text))}, expected ${JSON.stringify(expected.text)}`);
+    // Mask before clipping: a token cut in half would no longer be recognised.
+    const shown = clip(options.masker.mask(text));
+    problems.push(`body ${JSON.stringify(shown)}, expected ${JSON.stringify(expected.text)}`);
   }
   return {
     check,

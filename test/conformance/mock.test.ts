@@ -1,0 +1,21 @@
+// real server ↔ spec, run against our own mock: the mock must conform like the real API would.
+import { startMock } from "@klearstack/mock";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { conformance } from "./cli.ts";
+import { leakedTokenParts } from "./tokens.ts";
+
+describe("conformance against the mock", () => {
+  let mock: Awaited<ReturnType<typeof startMock>>;
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, logLevel: "silent" });
+  });
+  afterAll(() => mock?.close());
+
+  it("passes every check and prints no token", async () => {
+    const run = await conformance(["--base-url", mock.url]);
+    expect(run.output).not.toMatch(/\bFAIL$/m);
+    expect(run.output).toMatch(/(\d+)\/\1 checks passed\./);
+    expect(run.code).toBe(0);
+    expect(leakedTokenParts(run.output)).toEqual([]);
+  });
+});

@@ -1,0 +1,29 @@
+// collection ↔ mock: the generated collection, run by newman with its generated tests against the
+// real mock, is green.
+import { readFileSync } from "node:fs";
+import { startMock } from "@klearstack/mock";
+import { collectionFile } from "@klearstack/postman";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCollection } from "./newman.ts";
+
+describe("newman run of the generated collection against the mock", () => {
+  let mock: Awaited<ReturnType<typeof startMock>>;
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, logLevel: "silent" });
+  });
+  afterAll(() => mock?.close());
+
+  it("is green against the mock: every request, every generated assertion", async () => {
+    const run = await runCollection(mock.url);
+    expect(run.failed, run.output).toEqual([]);
+    expect(run.code).toBe(0);
+    // Every request in the collection ran, each with its three generated assertions.
+    const collection = JSON.parse(readFileSync(collectionFile, "utf8")) as {
+      item: { item: unknown[] }[];
+    };
+    const requests = collection.item.flatMap((folder) => folder.item).length;
+    expect(requests).toBeGreaterThanOrEqual(6);
+    expect(run.requests).toBe(requests);
+    expect(run.passed).toHaveLength(3 * requests);
+  }, 60_000);
+});
