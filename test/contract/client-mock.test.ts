@@ -33,9 +33,9 @@ describe.each(encodings)("client -> mock, %s", (encoding) => {
     const client = createKlearStackClient({
       baseUrl: mock.url,
       encoding,
-      fetch: (request) => {
+      fetch: (input, init) => {
         requests++;
-        return prefer(request);
+        return prefer(input, init);
       },
     });
     const error = await client.getAccessTokenFromUserId(input).catch((e: unknown) => e);
@@ -81,9 +81,9 @@ describe("token session -> mock", () => {
     let requests = 0;
     const client = createKlearStackClient({
       baseUrl: mock.url,
-      fetch: (request) => {
+      fetch: (input, init) => {
         requests++;
-        return fetch(request);
+        return fetch(input, init);
       },
     });
     const session = createTokenSession({ client, ...input });

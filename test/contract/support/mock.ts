@@ -1,4 +1,5 @@
 // The real mock (Prism's engine behind apps/mock's rules) on an ephemeral port, per test file.
+import type { Fetch } from "@klearstack/client";
 import { type RunningMock, startMock } from "@klearstack/mock";
 import { afterAll, beforeAll } from "vitest";
 
@@ -18,8 +19,9 @@ export function useMock(): { readonly url: string } {
 
 /** Real fetch with one header added: how a test asks the mock for a documented answer. */
 export const fetchWith =
-  (name: string, value: string) =>
-  (request: Request): Promise<Response> => {
+  (name: string, value: string): Fetch =>
+  (input, init) => {
+    const request = new Request(input, init);
     request.headers.set(name, value);
     return fetch(request);
   };
@@ -29,8 +31,9 @@ export const fetchWith =
  * API's own missing-field answer can be exercised through the typed client.
  */
 export const fetchWithout =
-  (field: string) =>
-  async (request: Request): Promise<Response> => {
+  (field: string): Fetch =>
+  async (input, init) => {
+    const request = new Request(input, init);
     const form = await request.formData();
     form.delete(field);
     const urlencoded = request.headers.get("content-type") === "application/x-www-form-urlencoded";
