@@ -1,7 +1,7 @@
 // klearstack-token: the token call for shell scripts. Prints the token pair as JSON, or one field
 // of it with --field (for `$(...)`). Errors go to stderr, never with a token in them.
 import { parseArgs } from "node:util";
-import { type TokenPair, tokenPairFields } from "../api.ts";
+import { type TokenPair, type TokenRequest, tokenPairFields } from "../api.ts";
 import { createKlearStackClient } from "../client.ts";
 import {
   KlearStackApiError,
@@ -97,7 +97,7 @@ function usageError(io: CliIo, message: string): number {
 }
 
 /** The flag a validation error is about, in the CLI's own spelling. */
-const flagFor: Record<string, string> = {
+const flagFor: Record<keyof TokenRequest | "baseUrl" | "timeoutMs", string> = {
   user_id: "--user-id",
   company_name: "--company-name",
   baseUrl: "--base-url",
@@ -106,7 +106,7 @@ const flagFor: Record<string, string> = {
 
 function reportFailure(io: CliIo, error: unknown): number {
   if (error instanceof KlearStackValidationError) {
-    const flag = flagFor[error.field] ?? error.field;
+    const flag = (flagFor as Record<string, string>)[error.field] ?? error.field;
     return usageError(io, error.message.replace(error.field, flag));
   }
   if (error instanceof KlearStackApiError) {
