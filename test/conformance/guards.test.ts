@@ -43,6 +43,13 @@ describe("conformance refuses unsafe or malformed runs (exit 2)", () => {
     expect(run.output).toContain("NODE_TLS_REJECT_UNAUTHORIZED=0");
   });
 
+  it("for a base URL carrying credentials, without echoing them", async () => {
+    const run = await conformance(["--base-url", "https://me:hunter2@127.0.0.1:9"]);
+    expect(run.code).toBe(2);
+    expect(run.output).toContain("must not carry user:password@");
+    expect(run.output).not.toContain("hunter2");
+  });
+
   it("for plain http to anything but loopback (tokens would cross the network in clear)", async () => {
     const run = await conformance(["--base-url", "http://klearstack.invalid"]);
     expect(run.code).toBe(2);

@@ -33,6 +33,9 @@ try {
 } catch {
   refuse(`not a URL: ${values["base-url"]}`);
 }
+// Refused, not stripped: the call needs no credentials, and fetch would echo them in its error.
+if (baseUrl.username || baseUrl.password)
+  refuse("--base-url must not carry user:password@ (the token call takes no credentials).");
 if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === "0")
   refuse("NODE_TLS_REJECT_UNAUTHORIZED=0 would disable TLS verification; unset it.");
 const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(baseUrl.hostname);
