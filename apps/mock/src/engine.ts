@@ -42,11 +42,21 @@ export async function loadEngine(
     upstreamProxy: undefined,
     mock: { dynamic },
   } as PrismConfig;
-  // Prism's own logger speaks several lines per request; ours speaks one (log.ts).
-  const logger = createLogger("PRISM", { level: debug ? "debug" : "silent" }, process.stderr);
+  // Prism's own logger speaks several lines per request; ours speaks one (log.ts). Below debug
+  // it gets a no-op logger: even a silent pino costs a child logger per request.
+  const logger = debug ? createLogger("PRISM", { level: "debug" }, process.stderr) : silentLogger;
   const prism = createInstance(config, { logger, validateOutput: memoize(validateOutput) });
   return { operations, rules, prism, config };
 }
+
+const noop = () => {};
+const silentLogger = {
+  level: "silent",
+  ...Object.fromEntries(
+    ["trace", "debug", "info", "success", "warn", "error", "fatal"].map((l) => [l, noop]),
+  ),
+  child: () => silentLogger,
+};
 
 type OutputValidator = typeof validateOutput;
 

@@ -4,7 +4,17 @@ import { createRequire } from "node:module";
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
 
+import { deferModules } from "./lazy-modules.ts";
+
 const require = createRequire(import.meta.url);
+deferModules("@stoplight/prism-http/dist/utils/operations.js", [
+  "@stoplight/http-spec/postman/operation",
+]);
+deferModules("@stoplight/prism-http/dist/forwarder/index.js", [
+  "node-fetch",
+  "http-proxy-agent",
+  "https-proxy-agent",
+]);
 
 export type Operation = IHttpOperation;
 export type PrismRequest = IHttpRequest;
