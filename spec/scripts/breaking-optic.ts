@@ -1,7 +1,7 @@
 // Runs Optic's breaking-changes check on two spec files, fenced in: no telemetry, no update check,
 // no writes outside the sandbox directory (inside the repo's ignored tmp/), no git side effects.
 import { execFile } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -37,14 +37,27 @@ export function opticEnv(sandbox: string): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * Our standard, passed with --standard so that it wins over anything the spec could name in
+ * `x-optic-standard` (which Optic would download). Optic's default skips every breaking-change
+ * rule when info.version's major goes up; a break still breaks clients, so we report it anyway.
+ */
+const standard = `ruleset:
+  - breaking-changes:
+      skip_when_major_version_changes: false
+`;
+
 export function runOptic(
   baseFile: string,
   headFile: string,
   sandbox: string,
 ): Promise<OpticResult> {
+  const standardFile = join(sandbox, "optic-standard.yml");
+  writeFileSync(standardFile, standard);
   // --validation loose: Optic 1.0.9's strict 3.1 schema rejects the root `jsonSchemaDialect`
   // field, which OpenAPI 3.1 allows. Validity is Redocly's job (`npm run lint`), not this gate's.
   const args = [opticBin, "diff", baseFile, headFile, "--check", "--validation", "loose"];
+  args.push("--standard", standardFile);
   return new Promise((resolve) => {
     execFile(
       process.execPath,

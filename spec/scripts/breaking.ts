@@ -44,8 +44,8 @@ async function main(): Promise<number> {
     console.log(`✘ ${result.problems.length} breaking change(s) against ${values.base}:`);
     for (const problem of result.problems) console.log(`  - ${problem}`);
     console.log(
-      "\nExisting clients would break. Keep the old behaviour alongside the new, or raise the" +
-        " major of info.version to release the break deliberately.",
+      "\nExisting clients would break. Keep the old behaviour alongside the new; if the break is" +
+        " deliberate, ship it as a new major version and tell integrators before merging.",
     );
     return 1;
   } catch (error) {
