@@ -18,10 +18,13 @@ export async function compareSpecFiles(
   sandbox: string,
 ): Promise<Comparison> {
   const optic = await runOptic(baseFile, headFile, sandbox);
-  const opticProblems = optic.output
-    .split("\n")
-    .filter((line) => /^\s*x \[/.test(line))
-    .map((line) => line.trim().replace(/^x /, ""));
+  // Each failed check is an `x [rule] message` line, followed by an `at file:line:col` line.
+  const lines = optic.output.split("\n").map((line) => line.trim());
+  const opticProblems = lines.flatMap((line, i) => {
+    if (!line.startsWith("x [")) return [];
+    const at = lines[i + 1]?.startsWith("at ") ? ` (${lines[i + 1]})` : "";
+    return [`${line.slice(2)}${at}`];
+  });
   if (optic.code !== 0 && opticProblems.length === 0) {
     // Optic failed without a check failing (unreadable spec, crash): never report "safe".
     opticProblems.push(`optic failed (exit ${optic.code}): ${optic.output.split("\n")[0]}`);

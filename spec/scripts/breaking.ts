@@ -33,16 +33,21 @@ async function main(): Promise<number> {
     console.log(`Comparing ${label} at ${values.base} with the working tree\n`);
     const result = await compareSpecFiles(base, head, sandbox);
     // Name files the way the reader knows them: `<ref>:spec/openapi.yaml` and the working tree's.
-    const changelog = result.changelog
-      .replaceAll(base, `${values.base}:${label}`)
-      .replaceAll(head, label);
-    console.log(changelog, "\n");
+    const names: [string, string][] = [
+      [base, `${values.base}:${label}`],
+      [relative(sandbox, base), `${values.base}:${label}`],
+      [head, label],
+      [relative(sandbox, head), label],
+    ];
+    const rename = (text: string) =>
+      names.reduce((out, [from, to]) => out.replaceAll(from, to), text);
+    console.log(rename(result.changelog), "\n");
     if (!result.breaking) {
       console.log(`✔ No breaking change against ${values.base}.`);
       return 0;
     }
     console.log(`✘ ${result.problems.length} breaking change(s) against ${values.base}:`);
-    for (const problem of result.problems) console.log(`  - ${problem}`);
+    for (const problem of result.problems) console.log(`  - ${rename(problem)}`);
     console.log(
       "\nExisting clients would break. Keep the old behaviour alongside the new; if the break is" +
         " deliberate, ship it as a new major version and tell integrators before merging.",
