@@ -66,15 +66,24 @@ type OutputValidator = typeof validateOutput;
  * (bounded, so dynamic bodies cannot grow it) instead of re-running Ajv every time.
  */
 function memoize(validate: OutputValidator): OutputValidator {
-  const byOperation = new WeakMap<Operation, Map<string, Either<Diagnostic[], PrismResponse>>>();
+  // Keyed by the body itself: a static answer is the same example object (or string) every time,
+  // so no serialising per request; generated bodies are new objects and simply miss.
+  const verdicts = new WeakMap<Operation, Map<unknown, Either<Diagnostic[], PrismResponse>>>();
   return ({ resource, element }) => {
-    const seen = byOperation.get(resource) ?? new Map();
-    byOperation.set(resource, seen);
-    const key = JSON.stringify([element.statusCode, element.headers, element.body]);
+    const seen = verdicts.get(resource) ?? new Map();
+    verdicts.set(resource, seen);
+    const key = element.body;
     const known = seen.get(key);
-    if (known) return known;
+    const status = JSON.stringify([element.statusCode, element.headers]);
+    if (
+      known &&
+      known._tag === "Right" &&
+      JSON.stringify([known.right.statusCode, known.right.headers]) === status
+    ) {
+      return known;
+    }
     const verdict = validate({ resource, element });
-    if (seen.size < 64) seen.set(key, verdict);
+    if (verdict._tag === "Right" && seen.size < 64) seen.set(key, verdict);
     return verdict;
   };
 }

@@ -7,6 +7,11 @@ import type { IHttpOperation } from "@stoplight/types";
 import { deferModules } from "./lazy-modules.ts";
 
 const require = createRequire(import.meta.url);
+deferModules(
+  "@stoplight/prism-http/dist/mocker/generator/JSONSchema.js",
+  ["@faker-js/faker"],
+  true,
+);
 deferModules("@stoplight/prism-http/dist/utils/operations.js", [
   "@stoplight/http-spec/postman/operation",
 ]);
