@@ -1,7 +1,6 @@
 // One loaded spec: Prism's operations and instance, plus the rules derived from the same file.
 // A reload builds a new Engine and swaps it in whole, so a request never sees half of each.
 
-import { useJsonSchema2020 } from "./dialect.ts";
 import {
   createInstance,
   createLogger,
@@ -29,7 +28,6 @@ export async function loadEngine(
   debug: boolean,
 ): Promise<Engine> {
   const operations = await getHttpOperationsFromSpec(specPath);
-  useJsonSchema2020(operations);
   const rules = deriveRules(specPath, operations);
   // The request is checked before Prism sees it (see handler.ts); Prism still validates every
   // response it produces, and its verdict reaches the client as `sl-violations`.
