@@ -1,16 +1,14 @@
 // One loaded spec: Prism's operations and instance, plus the rules derived from the same file.
 // A reload builds a new Engine and swaps it in whole, so a request never sees half of each.
 
+import { type Answerer, createAnswerer } from "./answers.ts";
 import {
   createInstance,
   createLogger,
-  type Diagnostic,
-  type Either,
   getHttpOperationsFromSpec,
   type Operation,
   type PrismConfig,
   type PrismInstance,
-  type PrismResponse,
   validateOutput,
 } from "./prism.ts";
 import { deriveRules, type OperationRules } from "./rules.ts";
@@ -20,6 +18,8 @@ export interface Engine {
   rules: Map<Operation, OperationRules>;
   prism: PrismInstance;
   config: PrismConfig;
+  /** Prism's answer to a routed request, remembered per loaded spec when static (answers.ts). */
+  answer: Answerer;
 }
 
 export async function loadEngine(
@@ -43,8 +43,9 @@ export async function loadEngine(
   // Prism's own logger speaks several lines per request; ours speaks one (log.ts). Below debug
   // it gets a no-op logger: even a silent pino costs a child logger per request.
   const logger = debug ? createLogger("PRISM", { level: "debug" }, process.stderr) : silentLogger;
-  const prism = createInstance(config, { logger, validateOutput: memoize(validateOutput) });
-  return { operations, rules, prism, config };
+  const prism = createInstance(config, { logger, validateOutput });
+  const loaded = { operations, rules, prism, config };
+  return { ...loaded, answer: createAnswerer(loaded) };
 }
 
 const noop = () => {};
@@ -55,33 +56,3 @@ const silentLogger = {
   ),
   child: () => silentLogger,
 };
-
-type OutputValidator = typeof validateOutput;
-
-/**
- * Prism's response validation is a pure function of the operation and the response, and a static
- * mock sends the same few responses over and over: remember the verdict per distinct response
- * (bounded, so dynamic bodies cannot grow it) instead of re-running Ajv every time.
- */
-function memoize(validate: OutputValidator): OutputValidator {
-  // Keyed by the body itself: a static answer is the same example object (or string) every time,
-  // so no serialising per request; generated bodies are new objects and simply miss.
-  const verdicts = new WeakMap<Operation, Map<unknown, Either<Diagnostic[], PrismResponse>>>();
-  return ({ resource, element }) => {
-    const seen = verdicts.get(resource) ?? new Map();
-    verdicts.set(resource, seen);
-    const key = element.body;
-    const known = seen.get(key);
-    const status = JSON.stringify([element.statusCode, element.headers]);
-    if (
-      known &&
-      known._tag === "Right" &&
-      JSON.stringify([known.right.statusCode, known.right.headers]) === status
-    ) {
-      return known;
-    }
-    const verdict = validate({ resource, element });
-    if (verdict._tag === "Right" && seen.size < 64) seen.set(key, verdict);
-    return verdict;
-  };
-}

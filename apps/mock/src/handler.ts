@@ -123,32 +123,15 @@ async function handle(
         ...(preference.code === undefined ? {} : { code: preference.code }),
         ...(preference.exampleKey === undefined ? {} : { exampleKey: preference.exampleKey }),
       };
-  const result = await engine.prism.request(input, [operation], {
-    ...engine.config,
-    mock,
-  } as typeof engine.config)();
-  if (result._tag === "Left") {
-    const status = result.left.status ?? 500;
-    return plain(res, status, result.left.detail ?? result.left.message, "Prism could not answer");
+  const answer = await engine.answer(input, operation, mock);
+  if (!answer.ok) return plain(res, answer.status, answer.detail, "Prism could not answer");
+  if (answer.violations.length > 0) {
+    res.setHeader("sl-violations", JSON.stringify(answer.violations).slice(0, 8000));
   }
-  const { output, validations } = result.right;
-  if (validations.output.length > 0) {
-    res.setHeader(
-      "sl-violations",
-      JSON.stringify(validations.output.map((v) => v.message)).slice(0, 8000),
-    );
-  }
-  const headers = Object.fromEntries(
-    Object.entries(output.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
-  );
-  const isText =
-    typeof output.body === "string" && !/json/i.test(String(headers["content-type"] ?? ""));
-  const text = isText ? (output.body as string) : JSON.stringify(output.body);
-  headers["content-length"] = String(Buffer.byteLength(text));
-  res.writeHead(output.statusCode, headers).end(text);
-  return validations.output.length > 0
-    ? { status: output.statusCode, note: "Prism reports violations" }
-    : { status: output.statusCode };
+  res.writeHead(answer.statusCode, answer.headers).end(answer.body);
+  return answer.violations.length > 0
+    ? { status: answer.statusCode, note: "Prism reports violations" }
+    : { status: answer.statusCode };
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
