@@ -1,40 +1,16 @@
-// The one way every workspace reads the spec: by path (for tools that take a file) or parsed.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
-
-export const specPath: string = fileURLToPath(new URL("./openapi.yaml", import.meta.url));
-
-/** The spec as a plain object, parsed fresh on every call (callers may mutate their copy). */
-export function loadSpec(path: string = specPath): OpenApiDocument {
-  return parse(readFileSync(path, "utf8")) as OpenApiDocument;
-}
-
-/** Just enough structure for the tests and generators that walk the document. */
-export interface OpenApiDocument {
-  openapi: string;
-  jsonSchemaDialect?: string;
-  servers?: {
-    url: string;
-    description?: string;
-    variables?: Record<string, { default: string }>;
-  }[];
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, JsonSchema> };
-  [key: string]: unknown;
-}
-
-export interface Operation {
-  operationId: string;
-  requestBody: { required?: boolean; content: Record<string, MediaType> };
-  responses: Record<string, { description: string; content: Record<string, MediaType> }>;
-  [key: string]: unknown;
-}
-
-export interface MediaType {
-  schema: JsonSchema;
-  example?: unknown;
-  examples?: Record<string, { summary?: string; value: unknown; [key: `x-${string}`]: unknown }>;
-}
-
-export type JsonSchema = Record<string, unknown>;
+// @klearstack/spec: the spec document, and the one way every workspace reads and checks against it.
+export { type DecodedJwt, decodeJwtParts } from "./jwt.ts";
+export {
+  type JsonSchema,
+  loadSpec,
+  type MediaType,
+  type OpenApiDocument,
+  type Operation,
+  specPath,
+} from "./load.ts";
+export {
+  createSpecValidator,
+  escapePointer,
+  responseSchemaPointer,
+  type SpecValidator,
+} from "./validate.ts";

@@ -1,9 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { type JsonSchema, loadSpec } from "../index.ts";
+import { createSpecValidator, decodeJwtParts, type JsonSchema, loadSpec } from "../index.ts";
 import { EXAMPLE_SIGNING_SECRET } from "../scripts/sign-example-tokens.ts";
-import { decodeJwtParts } from "./jwt.ts";
-import { createSpecValidator } from "./schema-validator.ts";
 
 const spec = loadSpec();
 const validate = createSpecValidator(spec);

@@ -1,7 +1,7 @@
 // What a conforming deployment must do, read from the spec: for every operation and every request
 // encoding it accepts, a complete request succeeds with the documented body, and each documented
 // missing (or empty) parameter gets the documented error text.
-import type { JsonSchema, OpenApiDocument } from "@klearstack/spec";
+import { type JsonSchema, type OpenApiDocument, responseSchemaPointer } from "@klearstack/spec";
 
 export interface Check {
   name: string;
@@ -18,9 +18,6 @@ export interface Inputs {
   /** Values for the form fields; fields not given take the spec's example. */
   fields: Record<string, string>;
 }
-
-const pointer = (...parts: string[]) =>
-  `#/${parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`;
 
 function resolve(spec: OpenApiDocument, schema: JsonSchema): JsonSchema {
   const ref = schema.$ref;
@@ -62,16 +59,7 @@ export function planChecks(spec: OpenApiDocument, inputs: Inputs): Check[] {
               kind: "success",
               status: Number(status),
               mediaType: responseType,
-              schemaPointer: pointer(
-                "paths",
-                path,
-                lower,
-                "responses",
-                status,
-                "content",
-                responseType,
-                "schema",
-              ),
+              schemaPointer: `#${responseSchemaPointer(path, lower, status, responseType)}`,
             },
           });
         }

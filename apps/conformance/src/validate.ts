@@ -1,14 +1,12 @@
 // Response bodies against the spec's schemas (JSON Schema 2020-12, the spec's dialect), and the
 // tokens inside them against their `contentSchema`: decoded, each must carry the documented claims.
-import type { OpenApiDocument } from "@klearstack/spec";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { createSpecValidator, decodeJwtParts, type OpenApiDocument } from "@klearstack/spec";
 
 type Node = Record<string, unknown>;
 
 export function createValidator(spec: OpenApiDocument) {
-  // strict: false: the document root is an OpenAPI object; Ajv reads only what pointers reach.
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  ajv.addSchema(spec, "spec");
+  // Messages name the field and the rule, never the value (it may be a token).
+  const check = createSpecValidator(spec, { rootLabel: "body" });
   const at = (pointer: string): Node =>
     pointer
       .slice(2)
@@ -18,16 +16,9 @@ export function createValidator(spec: OpenApiDocument) {
   const follow = (node: Node): Node =>
     typeof node.$ref === "string" ? follow(at(node.$ref)) : node;
 
-  function check(pointer: string, value: unknown): string[] {
-    const validate = ajv.getSchema(`spec${pointer}`) ?? ajv.compile({ $ref: `spec${pointer}` });
-    if (validate(value)) return [];
-    // Messages name the field and the rule, never the value (it may be a token).
-    return (validate.errors ?? []).map((e) => `${e.instancePath || "body"} ${e.message}`);
-  }
-
   /** Errors in `body` against the schema at `pointer`, including decoded-token contents. */
   return function validate(pointer: string, body: unknown): string[] {
-    const errors = check(pointer, body);
+    const errors = check(pointer.slice(1), body);
     const schema = follow(at(pointer));
     const properties = (schema.properties ?? {}) as Record<string, Node>;
     for (const [field, property] of Object.entries(properties)) {
@@ -40,7 +31,7 @@ export function createValidator(spec: OpenApiDocument) {
         errors.push(`/${field} does not decode as a JWT`);
         continue;
       }
-      for (const error of check(content.$ref, decoded))
+      for (const error of check(content.$ref.slice(1), decoded))
         errors.push(`/${field} (decoded)${error.replace(/^body/, "")}`);
     }
     return errors;
@@ -48,11 +39,8 @@ export function createValidator(spec: OpenApiDocument) {
 }
 
 function decodeJwt(token: string): { header: unknown; claims: unknown } | undefined {
-  const [header, claims, signature] = token.split(".");
-  if (!header || !claims || signature === undefined) return undefined;
   try {
-    const json = (part: string) => JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-    return { header: json(header), claims: json(claims) };
+    return decodeJwtParts(token);
   } catch {
     return undefined;
   }

@@ -2,8 +2,7 @@
 // Nothing is mocked: requests go over loopback HTTP to startMock(), answers are checked with Ajv
 // (JSON Schema 2020-12, the spec's dialect) against the real document.
 import { connect } from "node:net";
-import { loadSpec, specPath } from "@klearstack/spec";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { createSpecValidator, loadSpec, responseSchemaPointer, specPath } from "@klearstack/spec";
 import { afterAll, beforeAll } from "vitest";
 import { type MockOptions, type RunningMock, startMock } from "../src/index.ts";
 
@@ -19,15 +18,11 @@ export const missingText = (field: string) =>
   Object.values(errorMedia.examples ?? {}).find((ex) => ex["x-missing-parameter"] === field)!
     .value as string;
 
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-ajv.addSchema(spec, "spec");
-const jsonPointerEscape = (s: string) => s.replaceAll("~", "~0").replaceAll("/", "~1");
+const validate = createSpecValidator(spec);
 
 /** Ajv errors of a response body against the spec's schema for that status and media type. */
 export function responseErrors(status: number, mediaType: string, body: unknown): string[] {
-  const pointer = `/paths/${jsonPointerEscape(operationPath)}/post/responses/${status}/content/${jsonPointerEscape(mediaType)}/schema`;
-  const check = ajv.compile({ $ref: `spec#${pointer}` });
-  return check(body) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  return validate(responseSchemaPointer(operationPath, "post", status, mediaType), body);
 }
 
 /** Starts a silent mock on port 0 for the enclosing describe block. */

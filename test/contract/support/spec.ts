@@ -2,8 +2,7 @@
 // Ajv 2020-12 check of a response body against the spec's own schema for it.
 
 import { tokenPath } from "@klearstack/client";
-import { loadSpec } from "@klearstack/spec";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { createSpecValidator, loadSpec, responseSchemaPointer } from "@klearstack/spec";
 
 export const spec = loadSpec();
 const operation = spec.paths[tokenPath]?.post;
@@ -22,15 +21,9 @@ export function documentedMissingText(field: string): string {
 
 export const documentedErrorTexts = errorExamples.map((ex) => String(ex.value));
 
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-ajv.addSchema(spec, "spec");
-const escapePointer = (part: string) => part.replaceAll("~", "~0").replaceAll("/", "~1");
+const validate = createSpecValidator(spec);
 
 /** Ajv's complaints about `body` as the `status` response in `mediaType`; [] when it is valid. */
 export function responseErrors(status: number, mediaType: string, body: unknown): string[] {
-  const pointer = `/paths/${escapePointer(tokenPath)}/post/responses/${status}/content/${escapePointer(mediaType)}/schema`;
-  const check = ajv.compile({ $ref: `spec#${pointer}` });
-  return check(body)
-    ? []
-    : (check.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}`);
+  return validate(responseSchemaPointer(tokenPath, "post", status, mediaType), body);
 }

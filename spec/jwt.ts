@@ -1,4 +1,4 @@
-// Test helper: splits a compact JWS into its decoded header and claims (no signature check).
+// Splits a compact JWS into its decoded header and claims (no signature check).
 export interface DecodedJwt {
   header: unknown;
   claims: unknown;
