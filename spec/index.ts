@@ -8,6 +8,7 @@ export {
   type Operation,
   specPath,
 } from "./load.ts";
+export { resolveRef, type TokenOperation, tokenOperation } from "./token-operation.ts";
 export {
   createSpecValidator,
   escapePointer,

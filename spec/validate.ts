@@ -27,13 +27,11 @@ export function responseSchemaPointer(
   return `/${parts.map(escapePointer).join("/")}`;
 }
 
-export interface SpecValidator {
-  /**
-   * Problems of `value` against the schema at `pointer` ([] when valid), as
-   * "<instance path or rootLabel> <rule>"; never the value itself, which may be a token.
-   */
-  (pointer: string, value: unknown): string[];
-}
+/**
+ * Problems of `value` against the schema at `pointer` ([] when valid), as
+ * "<instance path or rootLabel> <rule>"; never the value itself, which may be a token.
+ */
+export type SpecValidator = (pointer: string, value: unknown) => string[];
 
 export function createSpecValidator(
   spec: OpenApiDocument = loadSpec(),
