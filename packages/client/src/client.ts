@@ -190,13 +190,24 @@ function checkInput(input: unknown): asserts input is TokenRequest {
   }
 }
 
-/** The URL itself is not echoed: it may carry credentials in its user-info part. */
+/**
+ * The URL itself is never echoed. A user-info part (`user:password@`) is refused here: fetch would
+ * reject it anyway, in an error that quotes the whole URL, password included, and that looks
+ * like a network failure worth retrying. The API takes no credentials.
+ */
 function checkBaseUrl(baseUrl: unknown): void {
   const page = (globalThis as { location?: { href: string } }).location?.href;
   if (typeof baseUrl !== "string" || !URL.canParse(baseUrl, page)) {
     throw new KlearStackValidationError(
       "baseUrl",
       "must be an absolute URL (or, in a browser, one relative to the page)",
+    );
+  }
+  const { username, password } = new URL(baseUrl, page);
+  if (username || password) {
+    throw new KlearStackValidationError(
+      "baseUrl",
+      "must not contain a user name or password (user:password@host): the API takes no credentials",
     );
   }
 }

@@ -104,6 +104,22 @@ describe("klearstack-token", () => {
     expect(result.stdout).toBe("");
   });
 
+  it.each([
+    ["--base-url", (url: string) => runCli(["--base-url", url, ...identity])],
+    ["KLEARSTACK_BASE_URL", (url: string) => runCli(identity, { KLEARSTACK_BASE_URL: url })],
+  ])("a base URL with a password in %s is a usage error that never echoes it", async (_, run) => {
+    const { port } = new URL(server.url);
+    const before = server.hits();
+    const result = await run(`http://alice:s3cret@127.0.0.1:${port}`);
+    expect(result.code).toBe(exitCodes.usage);
+    expect(result.stderr).toMatch(/--base-url must not contain a user name or password/);
+    expect(
+      /s3cret|alice/.test(result.stderr + result.stdout),
+      "output quotes the credentials",
+    ).toBe(false);
+    expect(server.hits()).toBe(before); // nothing sent, so nothing retried
+  });
+
   it("an API error exits 3 with the server's message on stderr", async () => {
     const result = await runCli([
       "--base-url",

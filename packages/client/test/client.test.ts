@@ -87,6 +87,26 @@ describe("input validation, before any request", () => {
     );
     expect(() => createKlearStackClient({ baseUrl, timeoutMs: 0 })).toThrow(/timeoutMs/);
   });
+
+  it.each([
+    ["a user name and password", "http://alice:s3cret@127.0.0.1:1"],
+    ["a password alone", "https://:s3cret@klearstack.invalid/base"],
+    ["a user name alone", "https://alice@klearstack.invalid"],
+  ])("refuses a base URL with %s, without quoting it, and sends nothing", (_, withCredentials) => {
+    const { fetch, requests } = fakeFetch(ok);
+    let error: unknown;
+    try {
+      createKlearStackClient({ baseUrl: withCredentials, fetch });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(KlearStackValidationError);
+    expect(error).toMatchObject({ field: "baseUrl", kind: "validation" });
+    const message = (error as Error).message;
+    expect(message).toMatch(/must not contain a user name or password/);
+    expect(/s3cret|alice/.test(message), "the message quotes the credentials").toBe(false);
+    expect(requests).toHaveLength(0);
+  });
 });
 
 describe("responses", () => {
