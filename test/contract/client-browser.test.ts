@@ -6,11 +6,12 @@ import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, join, normalize } from "node:path";
+import type { TokenRequest } from "@klearstack/client";
 import { launchChromium } from "@klearstack/docs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useMock } from "./support/mock.ts";
-import { documentedErrorTexts, responseErrors } from "./support/spec.ts";
+import { documentedErrorTexts, exampleInput, responseErrors } from "./support/spec.ts";
 
 const require = createRequire(import.meta.url);
 const clientDist = join(dirname(require.resolve("@klearstack/client/package.json")), "dist");
@@ -83,10 +84,18 @@ afterAll(async () => {
   server?.close();
 });
 
-/** Runs one getAccessTokenFromUserId inside the page; returns the pair or the error's shape. */
-function callInBrowser(options: { encoding: string; prefer?: string; user_id?: string }) {
+/**
+ * Runs one getAccessTokenFromUserId inside the page, with the spec's example input (`input`
+ * overrides fields); returns the pair or the error's shape.
+ */
+function callInBrowser(options: {
+  encoding: string;
+  prefer?: string;
+  input?: Partial<TokenRequest>;
+}) {
+  const { encoding, prefer } = options;
   return tab.evaluate(
-    async ({ baseUrl, encoding, prefer, user_id }): Promise<BrowserOutcome> => {
+    async ({ baseUrl, encoding, prefer, input }): Promise<BrowserOutcome> => {
       // biome-ignore lint/suspicious/noExplicitAny: the module object lives in the page
       const { createKlearStackClient } = (window as any).klearstack;
       const client = createKlearStackClient({
@@ -98,13 +107,13 @@ function callInBrowser(options: { encoding: string; prefer?: string; user_id?: s
           : undefined,
       });
       try {
-        return { pair: await client.getAccessTokenFromUserId({ user_id, company_name: "Acme" }) };
+        return { pair: await client.getAccessTokenFromUserId(input) };
       } catch (error) {
         const { name, status, body } = error as { name: string; status?: number; body?: string };
         return { error: { name, status, body } };
       }
     },
-    { baseUrl: mock.url, user_id: "26", ...options },
+    { baseUrl: mock.url, encoding, prefer, input: { ...exampleInput, ...options.input } },
   );
 }
 
@@ -124,7 +133,7 @@ describe.each(["urlencoded", "multipart"])("in Chromium, %s", (encoding) => {
 
 describe("in Chromium", () => {
   it("refuses an empty field before sending, as a KlearStackValidationError", async () => {
-    const { error } = await callInBrowser({ encoding: "urlencoded", user_id: "" });
+    const { error } = await callInBrowser({ encoding: "urlencoded", input: { user_id: "" } });
     expect(error).toMatchObject({ name: "KlearStackValidationError" });
   });
 

@@ -1,18 +1,35 @@
 // Done-when for @klearstack/client: `npm pack` it, install the tarball into a fresh project fully
 // offline, type-check a usage example under `strict`, and get tokens from the real mock with both
 // the library and the installed `klearstack-token` command.
-import { execFile } from "node:child_process";
+import { type ExecFileOptions, execFile } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { delimiter, dirname, join } from "node:path";
+import { basename, delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { decodeToken } from "@klearstack/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useMock } from "./support/mock.ts";
-import { responseErrors } from "./support/spec.ts";
+import { expectQuietly, parseQuietly } from "./support/quiet.ts";
+import { exampleInput, responseErrors } from "./support/spec.ts";
 
 const run = promisify(execFile);
+
+/**
+ * Runs a command whose stdout holds tokens. execFile's rejection carries stdout, and vitest prints
+ * a thrown error's properties, so a failure is rethrown with the exit code and stderr only.
+ */
+async function runWithTokens(file: string, args: string[], options: ExecFileOptions) {
+  try {
+    return await run(file, args, { ...options, encoding: "utf8" });
+  } catch (error) {
+    const { code, stderr } = error as { code?: unknown; stderr?: string };
+    throw new Error(
+      `${basename(file)} failed (exit ${String(code)}; stdout withheld: it may hold tokens)\n${stderr ?? ""}`,
+    );
+  }
+}
 const require = createRequire(import.meta.url);
 const clientDir = dirname(require.resolve("@klearstack/client/package.json"));
 const fixture = fileURLToPath(new URL("fixtures/fresh-app/", import.meta.url));
@@ -115,9 +132,14 @@ await client.getAccessTokenFromUserId({ user_id: 26, companyName: "Acme" });
   });
 
   it("gets tokens from the mock with the library", async () => {
-    const { stdout } = await run(process.execPath, [join(app, "run.mjs"), mock.url], { cwd: app });
-    const result = JSON.parse(stdout);
-    expect(responseErrors(200, "application/json", result.pair)).toEqual([]);
+    const { stdout } = await runWithTokens(
+      process.execPath,
+      [join(app, "run.mjs"), mock.url, JSON.stringify(exampleInput)],
+      { cwd: app },
+    );
+    // The pair is checked against the spec without being printed; the rest holds no token.
+    const { pair, ...result } = parseQuietly(stdout, "run.mjs's stdout") as { pair: unknown };
+    expect(responseErrors(200, "application/json", pair)).toEqual([]);
     expect(result).toMatchObject({
       tokenType: "access",
       sessionTokenMatchesJwt: true,
@@ -127,12 +149,21 @@ await client.getAccessTokenFromUserId({ user_id: 26, companyName: "Acme" });
 
   it("gets a token from the mock with the installed klearstack-token command", async () => {
     const bin = join(app, "node_modules/.bin/klearstack-token");
-    const { stdout, stderr } = await run(
+    const { stdout, stderr } = await runWithTokens(
       bin,
-      ["--user-id", "26", "--company-name", "Acme Corporation", "--field", "access_token"],
+      [
+        "--user-id",
+        exampleInput.user_id,
+        "--company-name",
+        exampleInput.company_name,
+        "--field",
+        "access_token",
+      ],
       { env: { ...npmEnv, KLEARSTACK_BASE_URL: mock.url } },
     );
-    expect(stderr).toBe("");
-    expect(stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expectQuietly(stderr === "", `the command wrote ${stderr.length} characters to stderr`);
+    // One line, and that line an access token (decodeToken's errors never quote the token).
+    expectQuietly(/^[^\n]+\n$/.test(stdout), "stdout is not exactly one line");
+    expect(decodeToken(stdout.trim()).claims.token_type).toBe("access");
   });
 });

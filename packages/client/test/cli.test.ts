@@ -2,10 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/run.ts";
 import { runCli } from "./support/cli.ts";
-import { exampleTokenPair, validInput } from "./support/fixtures.ts";
+import { exampleTokenPair, missingParameterText, validInput } from "./support/fixtures.ts";
 import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
+import { expectSameSecret } from "./support/quiet.ts";
 
 let server: LocalServer;
+/** A company name the local server answers with the API's documented 500. */
+const failingCompany = "Fail Corp";
+const documentedError = missingParameterText("company_name");
 const received: { contentType: string | null; fields: Record<string, unknown> }[] = [];
 
 beforeAll(async () => {
@@ -13,8 +17,8 @@ beforeAll(async () => {
     const request = await toRequest(req, "http://local");
     const fields = Object.fromEntries(await request.formData());
     received.push({ contentType: request.headers.get("content-type"), fields });
-    if (fields.company_name === "Fail Corp") {
-      res.writeHead(500, { "Content-Type": "text/plain" }).end('Missing "Company Name"');
+    if (fields.company_name === failingCompany) {
+      res.writeHead(500, { "Content-Type": "text/plain" }).end(documentedError);
     } else {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(JSON.stringify(exampleTokenPair));
@@ -29,7 +33,7 @@ describe("klearstack-token", () => {
   it("prints the token pair as JSON and exits 0", async () => {
     const result = await runCli(["--base-url", server.url, ...identity]);
     expect(result.code).toBe(exitCodes.ok);
-    expect(JSON.parse(result.stdout)).toEqual(exampleTokenPair);
+    expectSameSecret(parseOrUndefined(result.stdout), exampleTokenPair, "stdout, parsed as JSON");
     expect(result.stderr).toBe("");
     expect(received.at(-1)).toEqual({
       contentType: "application/x-www-form-urlencoded",
@@ -42,7 +46,7 @@ describe("klearstack-token", () => {
     async (field) => {
       const result = await runCli(["--base-url", server.url, ...identity, "--field", field]);
       expect(result.code).toBe(exitCodes.ok);
-      expect(result.stdout).toBe(`${exampleTokenPair[field]}\n`);
+      expectSameSecret(result.stdout, `${exampleTokenPair[field]}\n`, "stdout");
     },
   );
 
@@ -83,7 +87,7 @@ describe("klearstack-token", () => {
     ],
     [
       "a missing --user-id",
-      ["--base-url", "http://127.0.0.1:9", "--company-name", "Acme"],
+      ["--base-url", "http://127.0.0.1:9", "--company-name", validInput.company_name],
       /--user-id must be a non-empty string/,
     ],
     [
@@ -101,7 +105,7 @@ describe("klearstack-token", () => {
     expect(result.code).toBe(exitCodes.usage);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain("Usage: klearstack-token");
-    expect(result.stdout).toBe("");
+    expectSameSecret(result.stdout, "", "stdout");
   });
 
   it.each([
@@ -125,13 +129,13 @@ describe("klearstack-token", () => {
       "--base-url",
       server.url,
       "--user-id",
-      "26",
+      validInput.user_id,
       "--company-name",
-      "Fail Corp",
+      failingCompany,
     ]);
     expect(result.code).toBe(exitCodes.api);
-    expect(result.stderr).toBe('klearstack-token: the API answered 500: Missing "Company Name"\n');
-    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(`klearstack-token: the API answered 500: ${documentedError}\n`);
+    expectSameSecret(result.stdout, "", "stdout");
   });
 
   it("an unreachable server exits 4", async () => {
@@ -153,3 +157,12 @@ describe("klearstack-token", () => {
     }
   });
 });
+
+/** JSON.parse without its SyntaxError, which quotes the text (and so any token in it). */
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,7 +1,8 @@
 // createTokenSession: one token, reused until shortly before it expires, shared by concurrent callers.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTokenSession, type TokenPair } from "../src/index.ts";
-import { exampleTokenPair } from "./support/fixtures.ts";
+import { exampleTokenPair, validInput } from "./support/fixtures.ts";
+import { expectDifferentSecret, expectSameSecret, rejectionOf } from "./support/quiet.ts";
 
 const header = exampleTokenPair.access_token.split(".")[0];
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
@@ -13,7 +14,7 @@ function accessToken(n: number, exp: number): string {
     exp,
     iat: exp - 120,
     jti: n.toString(16).padStart(32, "0"),
-    user_id: 26,
+    user_id: Number(validInput.user_id),
   };
   return `${header}.${b64url(claims)}.sig${n}`;
 }
@@ -39,7 +40,7 @@ function fakeClient(expiresInSeconds = 120) {
   return { client, calls, answerAll };
 }
 
-const identity = { user_id: "26", company_name: "Acme Corporation" };
+const identity = validInput;
 
 beforeEach(() => {
   vi.useFakeTimers({ now: new Date("2026-01-01T00:00:00Z") });
@@ -59,13 +60,13 @@ describe("createTokenSession", () => {
     expect(calls).toEqual([identity]);
 
     vi.advanceTimersByTime(89_000); // 31 s before expiry: still fresh
-    await expect(session.getAccessToken()).resolves.toBe(token);
+    expectSameSecret(await session.getAccessToken(), token, "the access token");
     expect(calls).toHaveLength(1);
 
     vi.advanceTimersByTime(1_000); // 30 s before expiry: inside the skew
     const second = session.getAccessToken();
     await answerAll();
-    expect(await second).not.toBe(token);
+    expectDifferentSecret(await second, token, "the access token");
     expect(calls).toHaveLength(2);
   });
 
@@ -89,7 +90,7 @@ describe("createTokenSession", () => {
     session.invalidate();
     const second = session.getAccessToken();
     await answerAll();
-    expect(await second).not.toBe(token);
+    expectDifferentSecret(await second, token, "the access token");
     expect(calls).toHaveLength(2);
   });
 
@@ -100,8 +101,8 @@ describe("createTokenSession", () => {
     session.invalidate();
     const fresh = session.getAccessToken();
     await answerAll();
-    expect(await stale).not.toBe(await fresh);
-    await expect(session.getAccessToken()).resolves.toBe(await fresh);
+    expectDifferentSecret(await stale, await fresh, "the stale access token");
+    expectSameSecret(await session.getAccessToken(), await fresh, "the access token");
     expect(calls).toHaveLength(2);
   });
 
@@ -116,8 +117,12 @@ describe("createTokenSession", () => {
         }),
     };
     const session = createTokenSession({ client: failing, ...identity });
-    await expect(session.getAccessToken()).rejects.toThrow("network down");
-    await expect(session.getAccessToken()).resolves.toBe(accessToken(1, 1_900_000_000));
+    expect(await rejectionOf(session.getAccessToken())).toMatchObject({ message: "network down" });
+    expectSameSecret(
+      await session.getAccessToken(),
+      accessToken(1, 1_900_000_000),
+      "the access token",
+    );
   });
 
   it("never caches a token that is already past its expiry (e.g. the mock's 2022 examples)", async () => {

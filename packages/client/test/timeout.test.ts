@@ -5,9 +5,11 @@ import {
   KlearStackNetworkError,
   KlearStackTimeoutError,
 } from "../src/index.ts";
-import { exampleTokenPair, validInput } from "./support/fixtures.ts";
+import { exampleTokenPair, missingParameterText, validInput } from "./support/fixtures.ts";
 import { type LocalServer, startLocalServer } from "./support/local-server.ts";
+import { expectSameSecret, rejectionOf } from "./support/quiet.ts";
 
+const documented500 = missingParameterText("company_name");
 const fast = { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 10 };
 const sendPair = (res: import("node:http").ServerResponse) => {
   res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(exampleTokenPair));
@@ -23,7 +25,7 @@ describe("per-attempt timeout", () => {
   it("a server that never answers is a KlearStackTimeoutError after timeoutMs", async () => {
     server = await startLocalServer(() => {}); // accepts, reads nothing, never answers
     const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 100, retry: false });
-    const error = await client.getAccessTokenFromUserId(validInput).catch((e: unknown) => e);
+    const error = await rejectionOf(client.getAccessTokenFromUserId(validInput));
     expect(error).toBeInstanceOf(KlearStackTimeoutError);
     expect(error).toMatchObject({ kind: "timeout", timeoutMs: 100 });
   });
@@ -34,7 +36,7 @@ describe("per-attempt timeout", () => {
       res.write('{"access_token": "');
     });
     const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 100, retry: false });
-    await expect(client.getAccessTokenFromUserId(validInput)).rejects.toBeInstanceOf(
+    expect(await rejectionOf(client.getAccessTokenFromUserId(validInput))).toBeInstanceOf(
       KlearStackTimeoutError,
     );
   });
@@ -44,7 +46,11 @@ describe("per-attempt timeout", () => {
       if (hit > 1) sendPair(res);
     });
     const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 100, retry: fast });
-    await expect(client.getAccessTokenFromUserId(validInput)).resolves.toEqual(exampleTokenPair);
+    expectSameSecret(
+      await client.getAccessTokenFromUserId(validInput),
+      exampleTokenPair,
+      "the token pair",
+    );
     expect(server.hits()).toBe(2);
   });
 
@@ -53,7 +59,7 @@ describe("per-attempt timeout", () => {
     const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 10_000, retry: false });
     const reason = new Error("caller gave up");
     const call = client.getAccessTokenFromUserId(validInput, { signal: abortAfter(50, reason) });
-    await expect(call).rejects.toBe(reason);
+    expect(await rejectionOf(call)).toBe(reason);
   });
 
   it("works alongside the caller's signal: the timeout firing first is a timeout error", async () => {
@@ -62,7 +68,7 @@ describe("per-attempt timeout", () => {
     const call = client.getAccessTokenFromUserId(validInput, {
       signal: new AbortController().signal, // never aborts
     });
-    await expect(call).rejects.toBeInstanceOf(KlearStackTimeoutError);
+    expect(await rejectionOf(call)).toBeInstanceOf(KlearStackTimeoutError);
   });
 });
 
@@ -73,7 +79,11 @@ describe("retries against a failing server", () => {
       else sendPair(res);
     });
     const client = createKlearStackClient({ baseUrl: server.url, retry: fast });
-    await expect(client.getAccessTokenFromUserId(validInput)).resolves.toEqual(exampleTokenPair);
+    expectSameSecret(
+      await client.getAccessTokenFromUserId(validInput),
+      exampleTokenPair,
+      "the token pair",
+    );
     expect(server.hits()).toBe(2);
   });
 
@@ -83,18 +93,22 @@ describe("retries against a failing server", () => {
       else sendPair(res);
     });
     const client = createKlearStackClient({ baseUrl: server.url, retry: fast });
-    await expect(client.getAccessTokenFromUserId(validInput)).resolves.toEqual(exampleTokenPair);
+    expectSameSecret(
+      await client.getAccessTokenFromUserId(validInput),
+      exampleTokenPair,
+      "the token pair",
+    );
     expect(server.hits()).toBe(2);
   });
 
   it("the documented 500 is answered once and never retried", async () => {
     server = await startLocalServer((_, res) => {
-      res.writeHead(500, { "Content-Type": "text/plain" }).end("Company Name");
+      res.writeHead(500, { "Content-Type": "text/plain" }).end(documented500);
     });
     const client = createKlearStackClient({ baseUrl: server.url, retry: fast });
-    await expect(client.getAccessTokenFromUserId(validInput)).rejects.toMatchObject({
+    expect(await rejectionOf(client.getAccessTokenFromUserId(validInput))).toMatchObject({
       status: 500,
-      body: "Company Name",
+      body: documented500,
     });
     expect(server.hits()).toBe(1);
   });
@@ -105,7 +119,7 @@ describe("retries against a failing server", () => {
     await server.close();
     server = undefined;
     const client = createKlearStackClient({ baseUrl: url, retry: fast });
-    const error = await client.getAccessTokenFromUserId(validInput).catch((e: unknown) => e);
+    const error = await rejectionOf(client.getAccessTokenFromUserId(validInput));
     expect(error).toBeInstanceOf(KlearStackNetworkError);
     expect((error as Error).message).toMatch(/ECONNREFUSED/);
   });

@@ -1,29 +1,23 @@
-// What the spec documents for the token operation, read from the spec (never restated), and an
-// Ajv 2020-12 check of a response body against the spec's own schema for it.
+// What the spec documents for the token operation, through @klearstack/spec's tokenOperation()
+// (never restated), and an Ajv 2020-12 check of a response body against the spec's own schema.
+import type { TokenRequest } from "@klearstack/client";
+import { createSpecValidator, responseSchemaPointer, tokenOperation } from "@klearstack/spec";
 
-import { tokenPath } from "@klearstack/client";
-import { createSpecValidator, loadSpec, responseSchemaPointer } from "@klearstack/spec";
+export const operation = tokenOperation();
 
-export const spec = loadSpec();
-const operation = spec.paths[tokenPath]?.post;
-if (!operation) throw new Error(`spec has no POST ${tokenPath}`);
-
-const errorExamples = Object.values(
-  operation.responses["500"]?.content["text/plain"]?.examples ?? {},
-);
+/** The spec's example request: one value per field. */
+export const exampleInput = operation.exampleFields as TokenRequest;
 
 /** The documented 500 text for a missing field (its example's `x-missing-parameter`). */
-export function documentedMissingText(field: string): string {
-  const example = errorExamples.find((ex) => ex["x-missing-parameter"] === field);
-  if (!example) throw new Error(`spec documents no 500 example for missing ${field}`);
-  return String(example.value);
-}
+export const documentedMissingText = (field: keyof TokenRequest): string =>
+  operation.missingParameterText(field);
 
-export const documentedErrorTexts = errorExamples.map((ex) => String(ex.value));
+/** Every documented 500 text. */
+export const documentedErrorTexts = operation.errorTexts;
 
-const validate = createSpecValidator(spec);
+const validate = createSpecValidator();
 
 /** Ajv's complaints about `body` as the `status` response in `mediaType`; [] when it is valid. */
 export function responseErrors(status: number, mediaType: string, body: unknown): string[] {
-  return validate(responseSchemaPointer(tokenPath, "post", status, mediaType), body);
+  return validate(responseSchemaPointer(operation.path, "post", status, mediaType), body);
 }

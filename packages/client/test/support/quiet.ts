@@ -1,0 +1,35 @@
+// Assertions for values that hold tokens. A failing `toEqual`/`toContain`/`rejects` prints both
+// sides, and a test run's output is a log like any other: these fail with a message that says what
+// went wrong and never shows the value.
+import { isDeepStrictEqual } from "node:util";
+import { expect } from "vitest";
+
+const withheld = "(values withheld: they may hold tokens)";
+
+/** `actual` deep-equals `expected`; on failure only `what` is named. */
+export function expectSameSecret(actual: unknown, expected: unknown, what: string): void {
+  expect(isDeepStrictEqual(actual, expected), `${what} is not the expected value ${withheld}`).toBe(
+    true,
+  );
+}
+
+/** `actual` differs from `other`; on failure only `what` is named. */
+export function expectDifferentSecret(actual: unknown, other: unknown, what: string): void {
+  expect(isDeepStrictEqual(actual, other), `${what} did not change ${withheld}`).toBe(false);
+}
+
+/** No secret (nor any part listed) occurs in `text`; on failure, how many did, not which. */
+export function expectNoSecret(text: string, secrets: readonly string[], where: string): void {
+  const found = secrets.filter((secret) => text.includes(secret)).length;
+  expect(found, `${where} contains ${found} of the ${secrets.length} secrets ${withheld}`).toBe(0);
+}
+
+/** What `call` rejected with; if it resolved instead, the test fails without showing the result. */
+export function rejectionOf(call: Promise<unknown>): Promise<unknown> {
+  return call.then(
+    () => {
+      throw new Error(`expected the call to fail, but it resolved ${withheld}`);
+    },
+    (error: unknown) => error,
+  );
+}
