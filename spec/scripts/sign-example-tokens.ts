@@ -17,8 +17,9 @@ function base64url(value: string | Buffer): string {
   return Buffer.from(value).toString("base64url");
 }
 
-function sign(claims: Record<string, unknown>): string {
-  const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
+/** A compact HS256 JWS signed with the example-only key; the mock signs its dynamic tokens with it. */
+export function sign(claims: Record<string, unknown>, jwtHeader: object = header): string {
+  const signingInput = `${base64url(JSON.stringify(jwtHeader))}.${base64url(JSON.stringify(claims))}`;
   const signature = createHmac("sha256", EXAMPLE_SIGNING_SECRET).update(signingInput).digest();
   return `${signingInput}.${base64url(signature)}`;
 }

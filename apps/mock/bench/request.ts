@@ -1,16 +1,9 @@
 // The one request every bench and soak run sends: the operation, with the spec's field examples.
-import { loadSpec } from "@klearstack/spec";
+import { tokenOperation } from "@klearstack/spec";
 
-const spec = loadSpec();
-const [path] = Object.keys(spec.paths);
-export const operationPath = path ?? "/";
-const fields = spec.components.schemas.TokenRequest?.properties as Record<
-  string,
-  { examples: string[] }
->;
-export const form = new URLSearchParams(
-  Object.entries(fields).map(([name, schema]) => [name, String(schema.examples[0])]),
-).toString();
+const operation = tokenOperation();
+export const operationPath = operation.path;
+export const form = new URLSearchParams(operation.exampleFields).toString();
 export const contentType = "application/x-www-form-urlencoded";
 
 export const validBody = (): RequestInit => ({

@@ -3,9 +3,11 @@
 // (status code, example, media type) — the mock passes Prism no request headers or body — so each
 // distinct static answer is computed, validated and serialised by Prism once per loaded spec and
 // replayed after that. Dynamic answers (`Prefer: dynamic=true`, `--dynamic`) are generated anew
-// every time. A reload builds a new Engine, and with it an empty cache.
+// every time, and their tokens replaced by real signed ones (tokens.ts). A reload builds a new
+// Engine, and with it an empty cache.
 import type { Engine } from "./engine.ts";
 import type { Operation, PrismRequest } from "./prism.ts";
+import { signTokens } from "./tokens.ts";
 
 export interface MockChoice {
   dynamic: boolean;
@@ -29,13 +31,15 @@ export type Answerer = (
   input: PrismRequest,
   operation: Operation,
   choice: MockChoice,
+  /** The request's form fields: dynamic tokens echo the ones their claims name. */
+  fields?: Record<string, string>,
 ) => Promise<PrismAnswer>;
 
 export function createAnswerer(engine: Omit<Engine, "answer">): Answerer {
   const cache = new Map<string, Promise<PrismAnswer>>();
   const ids = new Map<Operation, number>();
-  return (input, operation, choice) => {
-    if (choice.dynamic) return askPrism(engine, input, operation, choice);
+  return (input, operation, choice, fields = {}) => {
+    if (choice.dynamic) return askPrism(engine, input, operation, choice, fields);
     if (!ids.has(operation)) ids.set(operation, ids.size);
     const key = JSON.stringify([ids.get(operation), input.method, input.url.path, choice]);
     let answer = cache.get(key);
@@ -55,6 +59,7 @@ async function askPrism(
   input: PrismRequest,
   operation: Operation,
   choice: MockChoice,
+  fields: Record<string, string> = {},
 ): Promise<PrismAnswer> {
   const result = await engine.prism.request(input, [operation], {
     ...engine.config,
@@ -73,7 +78,14 @@ async function askPrism(
   );
   const isText =
     typeof output.body === "string" && !/json/i.test(String(headers["content-type"] ?? ""));
-  const body = isText ? (output.body as string) : JSON.stringify(output.body);
+  // Prism has validated its own answer (`violations`); the tokens put in its place are JWTs that
+  // match the same schema (a test checks each decodes to its contentSchema).
+  const tokens = engine.rules.get(operation)?.tokens.get(output.statusCode);
+  const generated =
+    choice.dynamic && tokens && isObject(output.body)
+      ? signTokens(tokens, output.body, fields)
+      : output.body;
+  const body = isText ? (output.body as string) : JSON.stringify(generated);
   headers["content-length"] = String(Buffer.byteLength(body));
   return {
     ok: true,
@@ -83,3 +95,6 @@ async function askPrism(
     violations: validations.output.map((v) => v.message),
   };
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);

@@ -11,6 +11,7 @@ import {
   type PrismInstance,
   validateOutput,
 } from "./prism.ts";
+import { redactingDestination } from "./redact.ts";
 import { deriveRules, type OperationRules } from "./rules.ts";
 
 export interface Engine {
@@ -41,8 +42,15 @@ export async function loadEngine(
     mock: { dynamic },
   } as PrismConfig;
   // Prism's own logger speaks several lines per request; ours speaks one (log.ts). Below debug
-  // it gets a no-op logger: even a silent pino costs a child logger per request.
-  const logger = debug ? createLogger("PRISM", { level: "debug" }, process.stderr) : silentLogger;
+  // it gets a no-op logger: even a silent pino costs a child logger per request. At debug its
+  // lines go through redact.ts: Prism would dump every response body, tokens included.
+  const logger = debug
+    ? createLogger(
+        "PRISM",
+        { level: "debug" },
+        redactingDestination((text) => process.stderr.write(text)),
+      )
+    : silentLogger;
   const prism = createInstance(config, { logger, validateOutput });
   const loaded = { operations, rules, prism, config };
   return { ...loaded, answer: createAnswerer(loaded) };

@@ -123,7 +123,7 @@ async function handle(
         ...(preference.code === undefined ? {} : { code: preference.code }),
         ...(preference.exampleKey === undefined ? {} : { exampleKey: preference.exampleKey }),
       };
-  const answer = await engine.answer(input, operation, mock);
+  const answer = await engine.answer(input, operation, mock, fields);
   if (!answer.ok) return plain(res, answer.status, answer.detail, "Prism could not answer");
   if (answer.violations.length > 0) {
     res.setHeader("sl-violations", JSON.stringify(answer.violations).slice(0, 8000));

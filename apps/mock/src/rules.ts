@@ -1,9 +1,10 @@
 // What the mock must do beyond Prism, derived from the spec rather than written here: which form
-// fields are required, and which documented example answers each missing one
-// (`x-missing-parameter` on the error examples).
-import { type JsonSchema, loadSpec } from "@klearstack/spec";
+// fields are required, which documented example answers each missing one
+// (`x-missing-parameter` on the error examples), and which response properties are tokens.
+import { escapePointer, type JsonSchema, loadSpec } from "@klearstack/spec";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { Operation } from "./prism.ts";
+import { deriveTokenFields, type TokenField } from "./tokens.ts";
 
 export interface MissingAnswer {
   code: number;
@@ -22,10 +23,11 @@ export interface OperationRules {
   validate(mediaType: string, fields: Record<string, string>): string[];
   /** Documented status codes, and the example keys each one has. */
   examples: Map<number, string[]>;
+  /** Per status code, the JSON response properties that are JWTs (signed anew when dynamic). */
+  tokens: Map<number, TokenField[]>;
 }
 
-const pointerOf = (...parts: string[]) =>
-  parts.map((p) => `/${p.replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+const pointerOf = (...parts: string[]) => parts.map((p) => `/${escapePointer(p)}`).join("");
 
 export function deriveRules(
   specPath: string,
@@ -46,6 +48,9 @@ export function deriveRules(
     const required = [
       ...new Set(contents.flatMap((c) => (c.schema as JsonSchema)?.required ?? [])),
     ] as string[];
+    const fieldNames = [
+      ...new Set(contents.flatMap((c) => Object.keys((c.schema as JsonSchema)?.properties ?? {}))),
+    ];
 
     const validators = new Map(
       Object.keys(raw.requestBody?.content ?? {}).map((mt) => [
@@ -58,9 +63,15 @@ export function deriveRules(
 
     const missing = new Map<string, MissingAnswer>();
     const examples = new Map<number, string[]>();
+    const tokens = new Map<number, TokenField[]>();
     for (const [code, response] of Object.entries(raw.responses ?? {})) {
       const keys: string[] = [];
       for (const [mediaType, media] of Object.entries(response.content ?? {})) {
+        if (/json/i.test(mediaType)) {
+          const example = media.example ?? Object.values(media.examples ?? {})[0]?.value;
+          const found = deriveTokenFields(spec, media.schema, example, fieldNames);
+          if (found.length > 0) tokens.set(Number(code), found);
+        }
         for (const [exampleKey, example] of Object.entries(media.examples ?? {})) {
           keys.push(exampleKey);
           const field = example["x-missing-parameter"];
@@ -87,6 +98,7 @@ export function deriveRules(
       required: missing.size > 0 ? required : [],
       missing,
       examples,
+      tokens,
       validate(mediaType, fields) {
         const check = validators.get(mediaType);
         if (!check || check(fields)) return [];

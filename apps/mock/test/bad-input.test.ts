@@ -5,22 +5,31 @@ import { describe, expect, it } from "vitest";
 import {
   documented200,
   form,
+  missingExampleKey,
   missingText,
   multipart,
   operationPath,
   type Reply,
+  requiredFields,
   responseErrors,
   send,
   sendRaw,
   useMock,
+  valid,
+  without,
 } from "./support.ts";
 
 const URLENCODED = "application/x-www-form-urlencoded";
-const valid = { user_id: "26", company_name: "Acme Corporation" };
 const OK = JSON.stringify(documented200);
 const boundary = "----battery";
 const part = (name: string, value: string) =>
   `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+// The spec's two required fields, in its order (the first missing one is the one reported): the
+// cases below name them by role, not by what the spec currently calls them.
+const [first = "", second = ""] = requiredFields;
+const urlencoded = (fields: Record<string, string>) => form(fields).toString();
+/** The valid request, urlencoded, with `prefix` put before it (a raw body fetch would not build). */
+const validAfter = (prefix: string) => `${prefix}&${urlencoded(valid)}`;
 
 interface Case {
   name: string;
@@ -45,71 +54,61 @@ const rawPost = (headers: string, body: string | Buffer) =>
   );
 
 const cases: Case[] = [
-  {
-    name: "urlencoded without user_id",
-    request: post({ body: form({ company_name: "Acme" }) }),
-    status: 500,
-    body: missingText("user_id"),
-  },
-  {
-    name: "urlencoded without company_name",
-    request: post({ body: form({ user_id: "26" }) }),
-    status: 500,
-    body: missingText("company_name"),
-  },
-  {
-    name: "multipart without user_id",
-    request: post({ body: multipart({ company_name: "Acme" }) }),
-    status: 500,
-    body: missingText("user_id"),
-  },
-  {
-    name: "multipart without company_name",
-    request: post({ body: multipart({ user_id: "26" }) }),
-    status: 500,
-    body: missingText("company_name"),
-  },
+  ...[first, second].flatMap((field): Case[] => [
+    {
+      name: `urlencoded without ${field}`,
+      request: post({ body: form(without(field)) }),
+      status: 500,
+      body: missingText(field),
+    },
+    {
+      name: `multipart without ${field}`,
+      request: post({ body: multipart(without(field)) }),
+      status: 500,
+      body: missingText(field),
+    },
+  ]),
   {
     name: "urlencoded with no fields at all",
     request: post({ body: form({}) }),
     status: 500,
-    body: missingText("user_id"),
+    body: missingText(first),
   },
   {
-    name: "empty user_id",
-    request: post({ body: form({ ...valid, user_id: "" }) }),
+    name: `empty ${first}`,
+    request: post({ body: form({ ...valid, [first]: "" }) }),
     status: 500,
-    body: missingText("user_id"),
+    body: missingText(first),
   },
   {
-    name: "empty company_name (multipart)",
-    request: post({ body: multipart({ ...valid, company_name: "" }) }),
+    name: `empty ${second} (multipart)`,
+    request: post({ body: multipart({ ...valid, [second]: "" }) }),
     status: 500,
-    body: missingText("company_name"),
+    body: missingText(second),
   },
   {
-    name: "whitespace-only user_id (minLength 1 holds)",
-    request: post({ body: form({ ...valid, user_id: "   " }) }),
+    name: `whitespace-only ${first} (minLength 1 holds)`,
+    request: post({ body: form({ ...valid, [first]: "   " }) }),
     status: 200,
     body: OK,
   },
   {
-    name: "duplicate user_id: the first value counts",
+    name: `duplicate ${first}: the first value counts`,
     request: post({
-      body: "user_id=26&user_id=27&company_name=Acme",
+      body: `${urlencoded(valid)}&${urlencoded({ [first]: "27" })}`,
       headers: { "content-type": URLENCODED },
     }),
     status: 200,
     body: OK,
   },
   {
-    name: "duplicate user_id whose first value is empty",
+    name: `duplicate ${first} whose first value is empty`,
     request: post({
-      body: "user_id=&user_id=27&company_name=Acme",
+      body: validAfter(urlencoded({ [first]: "" })),
       headers: { "content-type": URLENCODED },
     }),
     status: 500,
-    body: missingText("user_id"),
+    body: missingText(first),
   },
   {
     name: "extra fields are ignored",
@@ -119,10 +118,7 @@ const cases: Case[] = [
   },
   {
     name: "a field named __proto__",
-    request: post({
-      body: "__proto__=x&user_id=26&company_name=Acme",
-      headers: { "content-type": URLENCODED },
-    }),
+    request: post({ body: validAfter("__proto__=x"), headers: { "content-type": URLENCODED } }),
     status: 200,
     body: OK,
   },
@@ -130,17 +126,17 @@ const cases: Case[] = [
     name: "no body and no content type",
     request: post({}),
     status: 500,
-    body: missingText("user_id"),
+    body: missingText(first),
   },
   {
     name: "fields in the query string only",
-    request: (url) => send(`${url}?user_id=26&company_name=Acme`),
+    request: (url) => send(`${url}?${urlencoded(valid)}`),
     status: 500,
-    body: missingText("user_id"),
+    body: missingText(first),
   },
   {
     name: "a body without a content type",
-    request: rawPost("", "user_id=26&company_name=Acme"),
+    request: rawPost("", urlencoded(valid)),
     status: 415,
     body: /^Unsupported Media Type/,
   },
@@ -152,17 +148,14 @@ const cases: Case[] = [
   },
   {
     name: "a text/plain body",
-    request: post({
-      body: "user_id=26&company_name=Acme",
-      headers: { "content-type": "text/plain" },
-    }),
+    request: post({ body: urlencoded(valid), headers: { "content-type": "text/plain" } }),
     status: 415,
     body: /^Unsupported Media Type/,
   },
   {
     name: "upper-case media type with a charset",
     request: post({
-      body: "user_id=26&company_name=Acme",
+      body: urlencoded(valid),
       headers: { "content-type": "Application/X-WWW-Form-Urlencoded; charset=UTF-8" },
     }),
     status: 200,
@@ -171,7 +164,7 @@ const cases: Case[] = [
   {
     name: "multipart without a boundary",
     request: post({
-      body: part("user_id", "26"),
+      body: part(first, valid[first] ?? ""),
       headers: { "content-type": "multipart/form-data" },
     }),
     status: 400,
@@ -180,7 +173,7 @@ const cases: Case[] = [
   {
     name: "multipart with an empty boundary",
     request: post({
-      body: part("user_id", "26"),
+      body: part(first, valid[first] ?? ""),
       headers: { "content-type": "multipart/form-data; boundary=" },
     }),
     status: 400,
@@ -189,28 +182,28 @@ const cases: Case[] = [
   {
     name: "truncated multipart (no closing boundary)",
     request: post({
-      body: part("user_id", "26") + part("company_name", "Acme").slice(0, 30),
+      body: part(first, valid[first] ?? "") + part(second, valid[second] ?? "").slice(0, 30),
       headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
     }),
     status: 400,
     body: /^Bad Request: the multipart\/form-data body cannot be parsed/,
   },
   {
-    name: "multipart with user_id sent as a file",
+    name: `multipart with ${first} sent as a file`,
     request: post({
       body: (() => {
-        const f = multipart({ company_name: "Acme" });
-        f.append("user_id", new Blob(["26"]), "id.txt");
+        const f = multipart(without(first));
+        f.append(first, new Blob([valid[first] ?? ""]), "id.txt");
         return f;
       })(),
     }),
     status: 500,
-    body: missingText("user_id"),
+    body: missingText(first),
   },
   {
     name: "invalid percent-encoding is kept literally",
     request: post({
-      body: "user_id=%zz&company_name=Acme%E0%A4%A",
+      body: `${first}=%zz&${second}=${encodeURIComponent(valid[second] ?? "")}%E0%A4%A`,
       headers: { "content-type": URLENCODED },
     }),
     status: 200,
@@ -220,10 +213,10 @@ const cases: Case[] = [
     name: "non-UTF-8 bytes in a field",
     request: post({
       body: Buffer.from([
-        ...Buffer.from("user_id="),
+        ...Buffer.from(`${first}=`),
         0xff,
         0xfe,
-        ...Buffer.from("&company_name=Acme"),
+        ...Buffer.from(`&${urlencoded(without(first))}`),
       ]),
       headers: { "content-type": URLENCODED },
     }),
@@ -232,10 +225,7 @@ const cases: Case[] = [
   },
   {
     name: "a 10 MB body",
-    request: post({
-      body: `user_id=${"9".repeat(10 * 1024 * 1024)}&company_name=Acme`,
-      headers: { "content-type": URLENCODED },
-    }),
+    request: post({ body: form({ ...valid, [first]: "9".repeat(10 * 1024 * 1024) }) }),
     status: 413,
     body: /^Payload Too Large/,
   },
@@ -251,13 +241,15 @@ const cases: Case[] = [
   },
   {
     name: "a very long field (500 kB)",
-    request: post({ body: form({ ...valid, company_name: "A".repeat(500 * 1024) }) }),
+    request: post({ body: form({ ...valid, [second]: "A".repeat(500 * 1024) }) }),
     status: 200,
     body: OK,
   },
   {
     name: "CR/LF in a field value is never reflected into headers",
-    request: post({ body: form({ ...valid, company_name: "Acme\r\nSet-Cookie: pwned=1" }) }),
+    request: post({
+      body: form({ ...valid, [second]: `${valid[second]}\r\nSet-Cookie: pwned=1` }),
+    }),
     status: 200,
     body: OK,
   },
@@ -302,6 +294,12 @@ const cases: Case[] = [
     body: /^Method Not Allowed: use POST/,
   },
   {
+    name: "HEAD (no body, as HTTP requires)",
+    request: (url) => send(url, { method: "HEAD" }),
+    status: 405,
+    body: "",
+  },
+  {
     name: "unknown path",
     request: (_url, base) => send(`${base}/access/klearstack/nope`, { body: form(valid) }),
     status: 404,
@@ -329,9 +327,9 @@ const cases: Case[] = [
   },
   {
     name: "Accept: application/json on a missing field (the error stays text)",
-    request: post({ body: form({ user_id: "26" }), headers: { accept: "application/json" } }),
+    request: post({ body: form(without(second)), headers: { accept: "application/json" } }),
     status: 500,
-    body: missingText("company_name"),
+    body: missingText(second),
   },
   {
     name: "Prefer: code=404 (undocumented status)",
@@ -352,10 +350,13 @@ const cases: Case[] = [
     body: OK,
   },
   {
-    name: "Prefer: code=500, example=userIdMissing",
-    request: post({ body: form(valid), headers: { prefer: "code=500, example=userIdMissing" } }),
+    name: `Prefer: code=500, example=<the example for a missing ${first}>`,
+    request: post({
+      body: form(valid),
+      headers: { prefer: `code=500, example=${missingExampleKey(first)}` },
+    }),
     status: 500,
-    body: missingText("user_id"),
+    body: missingText(first),
   },
 ];
 
@@ -391,6 +392,7 @@ describe("the bad-input battery against a running mock", () => {
       expect(responseErrors(200, "application/json", JSON.parse(reply.text))).toEqual([]);
     else expect(reply.contentType).toMatch(/^text\/plain/);
     if (status === 500) expect(responseErrors(500, "text/plain", reply.text)).toEqual([]);
+    if (status === 405) expect(reply.headers.get("allow")).toBe("POST, OPTIONS");
     expect(reply.headers.get("sl-violations")).toBeNull();
   });
 

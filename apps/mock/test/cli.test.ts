@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { form, operationPath } from "./support.ts";
+import { carriesToken, form, operationPath, tokenProperties, valid } from "./support.ts";
 
 const bin = fileURLToPath(new URL("../bin/klearstack-mock.ts", import.meta.url));
 const children: ChildProcess[] = [];
@@ -40,6 +40,15 @@ async function startCli(args: string[], env: Record<string, string> = {}): Promi
   return { child, url, stdout: () => stdout, stderr: () => stderr };
 }
 
+/** A valid request to the mock's operation; resolves with the JSON body. */
+async function post(url: string, headers: Record<string, string> = {}): Promise<unknown> {
+  const res = await fetch(`${url}${operationPath}`, { method: "POST", body: form(valid), headers });
+  return res.json();
+}
+const tokensOf = (body: unknown) =>
+  tokenProperties.map(({ name }) => String((body as Record<string, unknown>)[name]));
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
 describe("klearstack-mock", () => {
   it("prints exactly one ready line with the URL it listens on", async () => {
     const { url, stdout } = await startCli(["--port", "0", "--no-watch"]);
@@ -63,38 +72,50 @@ describe("klearstack-mock", () => {
     await expect(fetch(url)).rejects.toThrow();
   });
 
+  // Assertions on stderr are booleans with a message: a failing one must not print the log, which
+  // is exactly where a leaked token would be.
   it("logs one line per request on stderr, without bodies or tokens", async () => {
     const { url, stderr } = await startCli(["--port", "0", "--no-watch"]);
-    const res = await fetch(`${url}${operationPath}`, {
-      method: "POST",
-      body: form({ user_id: "26", company_name: "A" }),
-    });
-    const token = (await res.json()).access_token as string;
+    const tokens = tokensOf(await post(url));
     await new Promise((r) => setTimeout(r, 100));
     const lines = stderr().trim().split("\n");
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(
-      / info POST \/access\/klearstack\/getaccesstokenfromuserid 200 [\d.]+ms$/,
+    expect(lines.length, "log lines for one request").toBe(1);
+    const logLine = new RegExp(` info POST ${escapeRegExp(operationPath)} 200 [\\d.]+ms$`);
+    expect(logLine.test(lines[0] ?? ""), "the line is `<time> info POST <path> 200 <ms>`").toBe(
+      true,
     );
-    expect(stderr()).not.toContain(token);
+    expect(carriesToken(stderr(), tokens), "a token (or part of one) is in the log").toBe(false);
+  });
+
+  it.each([
+    ["example", {}],
+    ["generated (Prefer: dynamic=true)", { prefer: "dynamic=true" }],
+  ])("at --log-level debug, logs Prism's steps without the %s tokens", async (_kind, headers) => {
+    const { url, stderr } = await startCli(["--port", "0", "--no-watch", "--log-level", "debug"]);
+    const tokens = tokensOf(await post(url, headers));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(tokens.length).toBe(tokenProperties.length);
+    expect(stderr().includes('"name":"PRISM"'), "Prism's debug lines are on stderr").toBe(true);
+    expect(/Body:|Headers:/.test(stderr()), "Prism dumped a body or headers").toBe(false);
+    expect(carriesToken(stderr(), tokens), "a token (or part of one) is in the log").toBe(false);
   });
 
   it("logs nothing with --quiet", async () => {
     const { url, stderr } = await startCli(["--port", "0", "--no-watch", "--quiet"]);
+    await post(url);
     await fetch(`${url}/nope`);
     await new Promise((r) => setTimeout(r, 100));
-    expect(stderr()).toBe("");
+    expect(stderr().length, "bytes on stderr").toBe(0);
   });
 
   it("--dynamic generates tokens instead of serving the example", async () => {
     const { url } = await startCli(["--port", "0", "--no-watch", "--dynamic", "--quiet"]);
-    const call = () =>
-      fetch(`${url}${operationPath}`, {
-        method: "POST",
-        body: form({ user_id: "1", company_name: "A" }),
-      });
-    const [a, b] = [await (await call()).json(), await (await call()).json()];
-    expect(a.access_token).not.toBe(b.access_token);
+    const [a, b] = [tokensOf(await post(url)), tokensOf(await post(url))];
+    expect(a.length).toBe(tokenProperties.length);
+    expect(
+      a.some((token, i) => token === b[i]),
+      "a token repeated across calls",
+    ).toBe(false);
   });
 
   it("rejects a bad port with exit code 2 and the usage text", async () => {

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { startMock } from "../src/index.ts";
-import { documented200, form, operationPath, send, specPath, useMock } from "./support.ts";
+import { documented200, form, operationPath, send, specPath, useMock, valid } from "./support.ts";
 
-const valid = form({ user_id: "26", company_name: "Acme Corporation" });
+const validForm = form(valid);
 const original = readFileSync(specPath, "utf8");
 const version = (documented200 as { release_version: string }).release_version;
 const scratch = mkdtempSync(join(tmpdir(), "klearstack-mock-"));
@@ -39,7 +39,7 @@ describe("CORS", () => {
   });
 
   it("allows any origin on the actual answers, errors included", async () => {
-    for (const body of [valid, form({})]) {
+    for (const body of [validForm, form({})]) {
       const res = await fetch(ctx.url, {
         method: "POST",
         body,
@@ -56,7 +56,7 @@ describe("Prism's response validation", () => {
     specWithVersion(file, "seven");
     const mock = await startMock({ port: 0, specPath: file, logLevel: "silent" });
     try {
-      const reply = await send(`${mock.url}${operationPath}`, { body: valid });
+      const reply = await send(`${mock.url}${operationPath}`, { body: validForm });
       expect(reply.headers.get("sl-violations")).toMatch(/release_version/);
     } finally {
       await mock.close();
@@ -70,7 +70,8 @@ describe("reload on spec change (watch: true)", () => {
     writeFileSync(file, original);
     const mock = await startMock({ port: 0, specPath: file, watch: true, logLevel: "silent" });
     const url = `${mock.url}${operationPath}`;
-    const served = async () => JSON.parse((await send(url, { body: valid })).text).release_version;
+    const served = async () =>
+      JSON.parse((await send(url, { body: validForm })).text).release_version;
     try {
       expect(await served()).toBe(version);
       specWithVersion(file, "9.9.9");

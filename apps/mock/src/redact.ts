@@ -1,0 +1,42 @@
+// What Prism's debug logger may write. Prism dumps each request's and response's headers and body
+// at debug level ("> Body: {"access_token":"eyJ…"}"), and a response carries tokens; tokens never
+// appear in logs. So its log lines pass through here: dumps are dropped, and anything left that
+// looks like a JWT is masked (belt and braces: a token could sit in any other message).
+
+/** Three base64url parts separated by dots, standing alone (not part of a longer dotted run). */
+const JWT_SHAPED = /(?<![\w.-])[\w-]+\.[\w-]+\.[\w-]+(?![\w.-])/g;
+export const MASK = "[masked]";
+
+export function maskTokens(text: string): string {
+  return text.replace(JWT_SHAPED, MASK);
+}
+
+// Prism's logHeaders/logBody (prism-http dist/utils/logger.js): "<prefix>Headers:",
+// "<prefix>\t<name>: <value>", "<prefix>Body: <body>". Prism writes a tab in no other message.
+const DUMP = /(?:Headers|Body):|\t/;
+
+/** Prism's JSON log line, or undefined when it is a header or body dump. */
+export function redactLogLine(line: string): string | undefined {
+  let message = "";
+  try {
+    message = String(JSON.parse(line).msg ?? "");
+  } catch {
+    // Not pino JSON: judge the raw line.
+    message = line;
+  }
+  if (DUMP.test(message)) return undefined;
+  return maskTokens(line);
+}
+
+/** A pino destination that writes only what redactLogLine lets through. */
+export function redactingDestination(write: (text: string) => void): { write(line: string): void } {
+  return {
+    write(chunk) {
+      for (const line of chunk.split("\n")) {
+        if (line === "") continue;
+        const kept = redactLogLine(line);
+        if (kept !== undefined) write(`${kept}\n`);
+      }
+    },
+  };
+}
