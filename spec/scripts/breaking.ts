@@ -1,8 +1,8 @@
 // `npm run spec:breaking -- --base <git-ref>`: does the working tree's spec break clients written
 // against the spec at <git-ref>? Exit 0 no, 1 yes (with the list), 2 the question was malformed.
 // Run it before merging a spec change, with the branch you merge into as the base.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { specPath } from "../index.ts";
 import { compareSpecFiles } from "./breaking-compare.ts";
@@ -18,7 +18,11 @@ async function main(): Promise<number> {
     console.error(usage);
     return 2;
   }
-  const head = values.spec ?? specPath;
+  const head = values.spec ? resolve(invocationDir(), values.spec) : specPath;
+  if (!existsSync(head)) {
+    console.error(`spec:breaking: no spec at ${head}\n${usage}`);
+    return 2;
+  }
   const root = gitRoot(head);
   const label = relative(root, head);
   // All scratch files (the base spec, Optic's HOME) live in the repo's git-ignored tmp/.
@@ -59,6 +63,16 @@ async function main(): Promise<number> {
   } finally {
     rmSync(sandbox, { recursive: true, force: true });
   }
+}
+
+/**
+ * Where the user typed the command, for resolving a relative --spec. Under `npm run spec:breaking`
+ * turbo starts this script through a second npm in spec/, which resets INIT_CWD to spec/; turbo's
+ * own TURBO_INVOCATION_DIR (the repository root, where the root script runs turbo) survives.
+ * Run as `npm run breaking -w @klearstack/spec`, INIT_CWD is where npm was started.
+ */
+function invocationDir(): string {
+  return process.env.TURBO_INVOCATION_DIR || process.env.INIT_CWD || process.cwd();
 }
 
 process.exitCode = await main();

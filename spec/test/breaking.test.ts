@@ -2,11 +2,11 @@
 // quiet on edits that do not. Each fixture pair is the real spec and a mutated copy, compared by
 // the real Optic CLI plus our media-type check; the last block drives `breaking.ts` against git.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { type JsonSchema, loadSpec, type OpenApiDocument } from "../index.ts";
 import { compareSpecFiles } from "../scripts/breaking-compare.ts";
@@ -15,6 +15,7 @@ type Edit = (doc: OpenApiDocument) => void;
 
 const run = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), "klearstack-breaking-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const op = (doc: OpenApiDocument) =>
   doc.paths["/access/klearstack/getaccesstokenfromuserid"]!.post!;
 const schema = (doc: OpenApiDocument, name: string) => doc.components.schemas[name]!;
@@ -176,6 +177,7 @@ describe("breaking-change comparison of two spec files", () => {
 describe("npm run spec:breaking -- --base <git-ref>", () => {
   // A throwaway git repository holding one committed spec, edited in its working tree.
   const repo = mkdtempSync(join(tmpdir(), "klearstack-breaking-repo-"));
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
   const specFile = join(repo, "spec", "openapi.yaml");
   const git = (...args: string[]) =>
     run(
@@ -248,6 +250,40 @@ describe("npm run spec:breaking -- --base <git-ref>", () => {
     const { stdout } = await git("status", "--porcelain", "--untracked-files=all");
     expect(stdout.split("\n").filter(Boolean)).toEqual([" M spec/openapi.yaml"]);
   });
+
+  // Relative --spec paths name a file from where the command was typed. Under turbo that is
+  // TURBO_INVOCATION_DIR (the inner npm resets INIT_CWD to spec/); under plain npm, INIT_CWD.
+  async function gateFrom(where: Record<string, string>, specArg: string) {
+    const env = { ...process.env, ...where };
+    for (const name of ["TURBO_INVOCATION_DIR", "INIT_CWD"]) if (!(name in where)) delete env[name];
+    try {
+      const { stdout, stderr } = await run(
+        process.execPath,
+        [script, "--base", "HEAD", "--spec", specArg],
+        { cwd: tmpdir(), env },
+      );
+      return { code: 0, output: stdout + stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, output: e.stdout + e.stderr };
+    }
+  }
+
+  it("resolves a relative --spec against where the command was typed, not the script's folder", async () => {
+    const specDir = join(repo, "spec");
+    const invocations: Record<string, string>[] = [
+      { TURBO_INVOCATION_DIR: repo, INIT_CWD: specDir },
+      { INIT_CWD: repo },
+    ];
+    for (const where of invocations) {
+      const found = await gateFrom(where, "spec/openapi.yaml");
+      expect(found.output, JSON.stringify(where)).toContain("Comparing spec/openapi.yaml at HEAD");
+      expect(found.code, JSON.stringify(where)).toBe(1);
+    }
+    const missing = await gateFrom({ INIT_CWD: specDir }, "spec/openapi.yaml");
+    expect(missing.code).toBe(2);
+    expect(missing.output).toContain(`no spec at ${join(specDir, "spec", "openapi.yaml")}`);
+  }, 120_000);
 
   it("refuses an unknown ref or a missing --base with exit code 2", async () => {
     const unknown = await gate("--base", "no-such-branch");

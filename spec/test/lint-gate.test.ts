@@ -1,17 +1,18 @@
 // The lint gate is only worth having if it fails on the mistakes we care about. Each fixture is
 // the real spec with one defect injected, linted by the real Redocly CLI with our redocly.yaml.
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { loadSpec, type OpenApiDocument, specPath } from "../index.ts";
 
 const run = promisify(execFile);
 const config = new URL("../../redocly.yaml", import.meta.url).pathname;
 const fixtures = mkdtempSync(join(tmpdir(), "klearstack-lint-"));
+afterAll(() => rmSync(fixtures, { recursive: true, force: true }));
 const op = (doc: OpenApiDocument) =>
   doc.paths["/access/klearstack/getaccesstokenfromuserid"]!.post!;
 
