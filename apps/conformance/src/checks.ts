@@ -1,7 +1,12 @@
 // What a conforming deployment must do, read from the spec: for every operation and every request
 // encoding it accepts, a complete request succeeds with the documented body, and each documented
 // missing (or empty) parameter gets the documented error text.
-import { type JsonSchema, type OpenApiDocument, responseSchemaPointer } from "@klearstack/spec";
+import {
+  type JsonSchema,
+  type OpenApiDocument,
+  resolveRef,
+  responseSchemaPointer,
+} from "@klearstack/spec";
 
 export interface Check {
   name: string;
@@ -19,23 +24,14 @@ export interface Inputs {
   fields: Record<string, string>;
 }
 
-function resolve(spec: OpenApiDocument, schema: JsonSchema): JsonSchema {
-  const ref = schema.$ref;
-  if (typeof ref !== "string") return schema;
-  return ref
-    .slice(2)
-    .split("/")
-    .reduce<JsonSchema>((node, part) => node[part] as JsonSchema, spec as JsonSchema);
-}
-
 /** The form fields of a request body and the spec's example for each. */
 export function exampleFields(spec: OpenApiDocument, schema: JsonSchema): Record<string, string> {
-  const properties = (resolve(spec, schema).properties ?? {}) as Record<string, JsonSchema>;
+  const properties = (resolveRef(spec, schema).properties ?? {}) as Record<string, JsonSchema>;
   return Object.fromEntries(
-    Object.entries(properties).map(([key, p]) => [
-      key,
-      String((p.examples as unknown[] | undefined)?.[0] ?? p.example ?? ""),
-    ]),
+    Object.entries(properties).map(([key, property]) => {
+      const p = resolveRef(spec, property);
+      return [key, String((p.examples as unknown[] | undefined)?.[0] ?? p.example ?? "")];
+    }),
   );
 }
 

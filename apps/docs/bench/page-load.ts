@@ -3,18 +3,19 @@
 // page (one heading, same server, same browser) measured in the same run.
 // Targets (issue 5): compressed transfer <= 700 kB, visible <= 1.0 s. Exits 1 if one is missed.
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { loadSpec } from "@klearstack/spec";
+import { tokenOperation } from "@klearstack/spec";
 import type { Page } from "playwright-core";
 import { distPage } from "../src/build.ts";
 import { launchChromium } from "../src/chromium.ts";
 import { readWithCompressed } from "../src/compress.ts";
+import { operationRoute } from "../src/page.ts";
 import { serveDocs } from "../src/serve.ts";
 
 const loads = 7;
 const targets = { transferBytes: 700_000, visibleMs: 1000 };
-const operation = loadSpec().paths["/access/klearstack/getaccesstokenfromuserid"]?.post;
-const heading = String(operation?.summary);
-const route = "#/authentication/getaccesstokenfromuserid";
+const { operation } = tokenOperation();
+const heading = String(operation.summary);
+const route = `#${operationRoute(operation)}`;
 
 const docsPage = readWithCompressed(distPage);
 const baselineHtml = Buffer.from(`<!DOCTYPE html><title>baseline</title><h2>${heading}</h2>`);

@@ -3,6 +3,6 @@
 export { distPage } from "./build.ts";
 export { chromiumArgs, chromiumPath, launchChromium } from "./chromium.ts";
 export { readWithCompressed } from "./compress.ts";
-export { documentInPage, readBuiltPage, samplesInPage } from "./page.ts";
+export { documentInPage, operationRoute, readBuiltPage, samplesInPage } from "./page.ts";
 export { type CodeSample, clientSampleLabel, httpSampleKinds } from "./samples.ts";
 export { serveDocs } from "./serve.ts";

@@ -1,6 +1,6 @@
 // Reads back what a built page shows: build-docs embeds the rendered document as one JSON literal.
 import { existsSync, readFileSync } from "node:fs";
-import type { OpenApiDocument } from "@klearstack/spec";
+import type { OpenApiDocument, Operation } from "@klearstack/spec";
 import { distPage } from "./build.ts";
 import type { CodeSample } from "./samples.ts";
 
@@ -33,4 +33,15 @@ export function samplesInPage(html: string): Map<string, CodeSample[]> {
     }
   }
   return samples;
+}
+
+/**
+ * Where the page shows an operation, as Redoc 3 routes it: `/<tag>/<operationId>`, each slugged
+ * (lower case, spaces to dashes). Served, it is the URL's path; opened as a file, its hash.
+ */
+export function operationRoute(operation: Operation): string {
+  const slug = (text: string) => text.trim().toLowerCase().replace(/\s+/g, "-");
+  const [tag] = (operation.tags as string[] | undefined) ?? [];
+  const parts = tag === undefined ? [operation.operationId] : [tag, operation.operationId];
+  return `/${parts.map(slug).join("/")}`;
 }

@@ -1,7 +1,12 @@
 // Generates the operation's `x-codeSamples` from the spec: method, URL, form fields and their
 // example values all come from the document, so a spec edit changes every sample at the next build.
 
-import type { JsonSchema, OpenApiDocument, Operation } from "@klearstack/spec";
+import {
+  type JsonSchema,
+  type OpenApiDocument,
+  type Operation,
+  resolveRef,
+} from "@klearstack/spec";
 import { type HarRequest, HTTPSnippet } from "@readme/httpsnippet";
 
 export interface CodeSample {
@@ -123,25 +128,16 @@ export interface FormField {
 export function exampleFormFields(spec: OpenApiDocument, operation: Operation): FormField[] {
   const [first] = Object.values(operation.requestBody.content);
   if (!first) throw new Error(`${operation.operationId}: request body has no media type`);
-  const schema = resolve(spec, first.schema);
+  const schema = resolveRef(spec, first.schema);
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   return Object.entries(properties).map(([name, property]) => {
-    const resolved = resolve(spec, property);
+    const resolved = resolveRef(spec, property);
     const [example] = (resolved.examples as unknown[] | undefined) ?? [];
     if (typeof example !== "string") {
       throw new Error(`${operation.operationId}: property ${name} needs a string example`);
     }
     return { name, value: example };
   });
-}
-
-function resolve(spec: OpenApiDocument, schema: JsonSchema): JsonSchema {
-  const ref = schema.$ref;
-  if (typeof ref !== "string") return schema;
-  const name = ref.replace("#/components/schemas/", "");
-  const target = spec.components.schemas[name];
-  if (!target) throw new Error(`unresolvable $ref ${ref}`);
-  return resolve(spec, target);
 }
 
 function harRequest(

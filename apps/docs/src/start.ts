@@ -18,7 +18,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startMock } from "@klearstack/mock";
-import { specPath as defaultSpecPath } from "@klearstack/spec";
+import { specPath as defaultSpecPath, loadSpec, tokenOperation } from "@klearstack/spec";
 import { distPage, redoclyConfigPath } from "./build.ts";
 import { readWithCompressed } from "./compress.ts";
 import { documentInPage } from "./page.ts";
@@ -43,7 +43,8 @@ let stopping = false;
 const page = distIsCurrent() ? distPage : await build();
 const docs = await serveDocs({ page: readWithCompressed(page), host, port: docsPort });
 
-console.log(`Mock: ${mock.url}  (POST ${mock.url}/access/klearstack/getaccesstokenfromuserid)`);
+const tokenCall = tokenOperation(loadSpec(specPath));
+console.log(`Mock: ${mock.url}  (${tokenCall.method.toUpperCase()} ${mock.url}${tokenCall.path})`);
 console.log(`Docs: ${docs.url}`);
 console.log("Watching the spec; Ctrl-C stops both.");
 

@@ -1,11 +1,16 @@
 // The code samples are derived from the spec, never written by hand: these tests change the spec
 // and watch every sample follow, and hold each sample to the rules the page promises.
-import { loadSpec } from "@klearstack/spec";
+import { type JsonSchema, loadSpec, resolveRef, tokenOperation } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
 import { listedSampleLabels } from "../src/build.ts";
 import { codeSamplesFor, defaultServerUrl, operationsOf } from "../src/samples.ts";
 
-const path = "/access/klearstack/getaccesstokenfromuserid";
+const { path, exampleFields } = tokenOperation();
+
+/** A field and its value as any sample writes them: a few quote/separator characters apart. */
+const fieldWithValue = (name: string, value: string) =>
+  new RegExp(`${literal(name)}.{0,6}${literal(value).replaceAll(" ", "( |%20)")}`);
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function samples(edit: (spec: ReturnType<typeof loadSpec>) => void = () => {}, serverUrl?: string) {
   const spec = loadSpec();
@@ -40,36 +45,46 @@ describe("generated code samples", () => {
   });
 
   it("send every form field with the example value the spec gives it", () => {
+    expect(Object.keys(exampleFields).length).toBeGreaterThan(0);
     for (const sample of samples()) {
-      expect(sample.source, sample.label).toMatch(/user_id.{0,6}26/);
-      expect(sample.source, sample.label).toMatch(/company_name.{0,6}Acme( |%20)Corporation/);
+      for (const [name, value] of Object.entries(exampleFields))
+        expect(sample.source, `${sample.label}: ${name}`).toMatch(fieldWithValue(name, value));
     }
   });
 
   it("follow a spec edit: new example values, server URL and operation name", () => {
+    // A new example per field: "4711" for the first, "Globex 2" for the second, and so on.
+    const newValues = Object.fromEntries(
+      Object.keys(exampleFields).map((name, i) => [name, i === 0 ? "4711" : `Globex ${i + 1}`]),
+    );
     const edited = samples((spec) => {
-      const request = spec.components.schemas.TokenRequest as {
-        properties: Record<string, { examples: string[] }>;
-      };
-      request.properties.user_id!.examples = ["4711"];
-      request.properties.company_name!.examples = ["Globex"];
+      const { operation, requestMediaTypes } = tokenOperation(spec);
+      const request = resolveRef(
+        spec,
+        operation.requestBody.content[requestMediaTypes[0]!]!.schema,
+      );
+      const properties = request.properties as Record<string, JsonSchema>;
+      for (const [name, value] of Object.entries(newValues))
+        resolveRef(spec, properties[name]).examples = [value];
       spec.servers![0]!.url = "http://127.0.0.1:4999";
-      spec.paths[path]!.post!.operationId = "issueTokens";
+      operation.operationId = "issueTokens";
     });
     for (const sample of edited) {
-      expect(sample.source, sample.label).toContain("4711");
-      expect(sample.source, sample.label).toContain("Globex");
+      for (const [name, value] of Object.entries(newValues)) {
+        expect(sample.source, `${sample.label}: ${name}`).toMatch(fieldWithValue(name, value));
+        expect(sample.source, `${sample.label}: old ${name}`).not.toContain(exampleFields[name]);
+      }
       expect(sample.source, sample.label).toContain("http://127.0.0.1:4999");
-      expect(sample.source, sample.label).not.toContain("Acme");
     }
     expect(edited.find((s) => s.lang === "TypeScript")?.source).toContain("client.issueTokens({");
     expect(edited.find((s) => s.lang === "Java")?.source).toContain("public class IssueTokens");
   });
 
   it("take the server URL they are asked for (npm start points them at its own mock)", () => {
+    const specServer = defaultServerUrl(loadSpec());
     for (const sample of samples(undefined, "http://127.0.0.1:5123")) {
       expect(sample.source, sample.label).toContain("http://127.0.0.1:5123");
-      expect(sample.source, sample.label).not.toContain(":4010");
+      expect(sample.source, sample.label).not.toContain(specServer);
     }
   });
 

@@ -1,6 +1,8 @@
 // The docs server: the one page at every route, compressed the best way the client accepts.
 import { brotliCompressSync, gzipSync } from "node:zlib";
+import { tokenOperation } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operationRoute } from "../src/page.ts";
 import { type DocsServer, negotiate, serveDocs } from "../src/serve.ts";
 
 const html = Buffer.from("<!DOCTYPE html><h1>docs</h1>".repeat(50));
@@ -58,7 +60,7 @@ describe("docs server", () => {
   });
 
   it("answers the page's own routes with the page, and 404 for files it does not have", async () => {
-    const route = await get("/authentication/getaccesstokenfromuserid");
+    const route = await get(operationRoute(tokenOperation().operation));
     expect(route.status).toBe(200);
     expect(route.body.equals(html)).toBe(true);
     expect((await get("/index.html")).status).toBe(200);

@@ -12,13 +12,15 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { specPath } from "@klearstack/spec";
+import { type JsonSchema, loadSpec, resolveRef, specPath, tokenOperation } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { documentInPage } from "../src/page.ts";
 
 const startScript = fileURLToPath(new URL("../src/start.ts", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "klearstack-start-test-"));
 const spec = join(work, "openapi.yaml");
+const { path, method, requestMediaTypes, exampleFields } = tokenOperation();
 let child: ChildProcess;
 let output = "";
 let mockUrl: string;
@@ -51,6 +53,7 @@ describe("npm start", () => {
   it("prints both URLs, on 127.0.0.1, at the ports the environment asked for", () => {
     expect(mockUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(docsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(output).toContain(`(${method.toUpperCase()} ${mockUrl}${path})`);
   });
 
   it("serves the docs compressed, listing and calling the mock it started", async () => {
@@ -59,23 +62,33 @@ describe("npm start", () => {
     expect(res.headers.get("content-encoding")).toBe("br");
     const page = await res.text();
     expect(documentInPage(page).servers?.[0]?.url).toBe(mockUrl);
-    expect(page).toContain(`${mockUrl}/access/klearstack/getaccesstokenfromuserid`);
+    expect(page).toContain(`${mockUrl}${path}`);
   });
 
   it("serves the mock", async () => {
-    const res = await fetch(`${mockUrl}/access/klearstack/getaccesstokenfromuserid`, {
+    const res = await fetch(`${mockUrl}${path}`, {
       method: "POST",
-      body: new URLSearchParams({ user_id: "26", company_name: "Acme Corporation" }),
+      body: new URLSearchParams(exampleFields),
     });
     expect(res.status).toBe(200);
     await res.body?.cancel();
   });
 
   it("rebuilds the docs when the spec changes", async () => {
-    writeFileSync(spec, readFileSync(spec, "utf8").replace('- "26"', '- "4711"'));
+    // A new example for the first form field; the urlencoded curl sample shows it as name=value.
+    const edited = loadSpec(spec);
+    const request = resolveRef(
+      edited,
+      tokenOperation(edited).operation.requestBody.content[requestMediaTypes[0]!]!.schema,
+    );
+    const [field] = Object.keys(exampleFields);
+    resolveRef(edited, (request.properties as Record<string, JsonSchema>)[field!]).examples = [
+      "4711",
+    ];
+    writeFileSync(spec, stringify(edited));
     await waitFor(async () => {
       const page = await (await fetch(docsUrl)).text();
-      return page.includes("user_id=4711") || undefined;
+      return page.includes(`${field}=4711`) || undefined;
     }, "the rebuilt page");
   }, 60_000);
 

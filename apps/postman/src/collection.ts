@@ -1,6 +1,7 @@
 // The collection: for every operation and every request encoding the spec declares, one request
 // that must succeed and one per documented missing parameter that must get the documented error.
 import { createHash } from "node:crypto";
+import { STATUS_CODES } from "node:http";
 import type { JsonSchema, OpenApiDocument } from "@klearstack/spec";
 import {
   convert,
@@ -85,7 +86,7 @@ function itemsFor(spec: OpenApiDocument, converted: RequestItem, op: Operation, 
             {
               name: `${missing} is missing`,
               code: Number(status),
-              status: "Internal Server Error",
+              status: STATUS_CODES[Number(status)] ?? "",
               header: [{ key: "Content-Type", value: responseType }],
               body: text,
               originalRequest: failing,

@@ -1,18 +1,8 @@
 // Postman's sandbox validates with its own bundled Ajv 6 and cannot follow the spec's
 // `#/components/...` references, so each embedded schema is the spec's schema with refs inlined.
-import type { JsonSchema, OpenApiDocument } from "@klearstack/spec";
-
-function lookup(spec: OpenApiDocument, ref: string): unknown {
-  if (!ref.startsWith("#/")) throw new Error(`only local references can be inlined: ${ref}`);
-  let node: unknown = spec;
-  for (const part of ref.slice(2).split("/")) {
-    node = (node as Record<string, unknown> | undefined)?.[
-      part.replaceAll("~1", "/").replaceAll("~0", "~")
-    ];
-  }
-  if (node === undefined) throw new Error(`unresolvable reference ${ref}`);
-  return node;
-}
+// The walk is ours (it must reach every nested schema); each reference is looked up by the spec
+// package's resolveRef, which follows a chain of references to the first schema that is not one.
+import { type JsonSchema, type OpenApiDocument, resolveRef } from "@klearstack/spec";
 
 export function inlineRefs(spec: OpenApiDocument, node: unknown, seen: string[] = []): unknown {
   if (Array.isArray(node)) return node.map((item) => inlineRefs(spec, item, seen));
@@ -20,7 +10,7 @@ export function inlineRefs(spec: OpenApiDocument, node: unknown, seen: string[] 
   const { $ref, ...rest } = node as JsonSchema;
   if (typeof $ref === "string") {
     if (seen.includes($ref)) throw new Error(`recursive schema cannot be inlined: ${$ref}`);
-    const target = inlineRefs(spec, lookup(spec, $ref), [...seen, $ref]) as JsonSchema;
+    const target = inlineRefs(spec, resolveRef(spec, { $ref }), [...seen, $ref]) as JsonSchema;
     // OpenAPI 3.1 allows siblings next to $ref; they refine the target.
     return { ...target, ...(inlineRefs(spec, rest, seen) as JsonSchema) };
   }
