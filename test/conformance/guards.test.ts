@@ -2,14 +2,16 @@
 // verification on (a self-signed certificate is a failure, not a pass), and reports a server
 // that does not answer as failing.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadSpec, resolveRef, tokenOperation } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
 import { conformance } from "./cli.ts";
 
+/** A throwaway key and certificate; the folder holding the private key is gone before it returns. */
 function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), "klearstack-tls-"));
   try {
@@ -20,13 +22,36 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
         .concat(["-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")]),
       { stdio: "pipe" },
     );
+    return { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) };
   } catch (error) {
     throw new Error(
       `openssl is needed to make a throwaway certificate (apt-get install openssl): ${String(error)}`,
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) };
 }
+
+describe("conformance --help", () => {
+  it("lists one flag per form field of the spec (`_` as `-`), with the spec's description", async () => {
+    const spec = loadSpec();
+    const { operation, requestMediaTypes, exampleFields } = tokenOperation(spec);
+    const request = resolveRef(spec, operation.requestBody.content[requestMediaTypes[0]!]!.schema);
+    const properties = request.properties as Record<string, unknown>;
+    const run = await conformance(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.output).toContain("usage: npm run conformance -- --base-url <URL>");
+    expect(Object.keys(exampleFields).length).toBeGreaterThan(0);
+    for (const name of Object.keys(exampleFields)) {
+      const description = String(resolveRef(spec, properties[name]).description);
+      const line = run.output
+        .split("\n")
+        .find((l) => l.trim().startsWith(`--${name.replaceAll("_", "-")} `));
+      expect(line, name).toBeDefined();
+      expect(line, name).toContain(description);
+    }
+  });
+});
 
 describe("conformance refuses unsafe or malformed runs (exit 2)", () => {
   it("without --base-url, with the usage line", async () => {

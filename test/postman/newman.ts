@@ -7,12 +7,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { collectionFile, environmentFile } from "@klearstack/postman";
+import { leakedTokens, redactTokens } from "../conformance/tokens.ts";
 
 const newmanBin = createRequire(import.meta.url).resolve("newman/bin/newman.js");
 
 export interface NewmanRun {
   code: number;
+  /** newman's CLI report, known tokens and anything JWT-shaped redacted (safe in a failure message). */
   output: string;
+  /** Names of known tokens whose text newman printed. */
+  leaked: string[];
   /** Names of passed and failed assertions, in run order. */
   passed: string[];
   failed: string[];
@@ -60,7 +64,8 @@ export function runCollection(baseUrl: string): Promise<NewmanRun> {
         const assertions = report.run.executions.flatMap((e) => e.assertions ?? []);
         resolve({
           code,
-          output: stdout + stderr,
+          output: redactTokens(stdout + stderr),
+          leaked: leakedTokens(stdout + stderr),
           passed: assertions.filter((a) => !a.error).map((a) => a.assertion),
           failed: assertions.filter((a) => a.error).map((a) => a.assertion),
           requests: report.run.stats.requests.total,

@@ -1,25 +1,38 @@
 // Samples ↔ mock: every code sample on the docs page, exactly as the page shows it with only the
 // mock's URL swapped in, runs against the real mock and gets 200 and a body the spec accepts.
-import { documentInPage, httpSampleKinds, readBuiltPage, samplesInPage } from "@klearstack/docs";
+import {
+  clientSampleLabel,
+  documentInPage,
+  httpSampleKinds,
+  readBuiltPage,
+  samplesInPage,
+} from "@klearstack/docs";
 import { startMock } from "@klearstack/mock";
-import { createSpecValidator, loadSpec, responseSchemaPointer } from "@klearstack/spec";
+import {
+  createSpecValidator,
+  loadSpec,
+  responseSchemaPointer,
+  tokenOperation,
+} from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy.ts";
 import { requireTools, runners } from "./run-sample.ts";
 
 const spec = loadSpec();
 // The spec documents one operation: the token call.
-const [path, item] = Object.entries(spec.paths)[0] ?? [];
-const operation = item?.post;
-if (!path || !operation) throw new Error("spec has no POST operation");
+const { path, method, operation, requestMediaTypes } = tokenOperation(spec);
+// What a sample must get back: the documented success status and its media type.
+const [successStatus, success] =
+  Object.entries(operation.responses).find(([status]) => status.startsWith("2")) ?? [];
+const [successType] = Object.keys(success?.content ?? {});
+if (!successStatus || !successType) throw new Error("the spec documents no success body");
 const validateAt = createSpecValidator(spec);
 const validate = (status: number, mediaType: string, body: unknown) =>
-  validateAt(responseSchemaPointer(path, "post", status, mediaType), body);
+  validateAt(responseSchemaPointer(path, method, status, mediaType), body);
 
 const page = readBuiltPage();
 const shownServer = documentInPage(page).servers?.[0]?.url ?? "";
 const samples = samplesInPage(page).get(operation.operationId) ?? [];
-const requestMediaTypes = Object.keys(operation.requestBody.content);
 
 /** Example tokens are still tokens: diagnostics never print them. */
 const redact = (text: string) => text.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, "<jwt>");
@@ -41,7 +54,7 @@ describe("code samples against the mock", () => {
   it("the page shows all seven samples, each with a runner here", () => {
     expect(samples.map((s) => s.label)).toEqual([
       ...httpSampleKinds.map((k) => k.label),
-      "TypeScript (@klearstack/client)",
+      clientSampleLabel,
     ]);
     for (const sample of samples) expect(Object.keys(runners)).toContain(sample.lang);
   });
@@ -59,9 +72,9 @@ describe("code samples against the mock", () => {
       const calls = proxy.exchanges.slice(before).filter((e) => e.method !== "OPTIONS");
       expect(calls, "exactly one call reached the mock").toHaveLength(1);
       const call = calls[0]!;
-      expect(call.method).toBe("POST");
+      expect(call.method).toBe(method.toUpperCase());
       expect(call.path).toBe(path);
-      expect(call.status, redact(call.responseBody.toString())).toBe(200);
+      expect(call.status, redact(call.responseBody.toString())).toBe(Number(successStatus));
       expect(call.requestHeaders.authorization).toBeUndefined();
       expect(call.requestHeaders.cookie).toBeUndefined();
 
@@ -73,11 +86,15 @@ describe("code samples against the mock", () => {
       if (kind) expect(mediaType).toBe(kind.mediaType);
       if (mediaType === "multipart/form-data") expect(sent).toMatch(/boundary=/);
 
-      expect(String(call.responseHeaders["content-type"])).toMatch(/^application\/json/);
-      const body = JSON.parse(call.responseBody.toString()) as { access_token: string };
-      expect(validate(200, "application/json", body)).toEqual([]);
-      // ...and the sample really received it: it printed the token it got.
-      expect(run.output.includes(body.access_token), `${sample.label} printed no token`).toBe(true);
+      expect(String(call.responseHeaders["content-type"]).split(";")[0]).toBe(successType);
+      const body = JSON.parse(call.responseBody.toString()) as Record<string, unknown>;
+      expect(validate(Number(successStatus), successType, body)).toEqual([]);
+      // ...and the sample really received it: it printed every value it got (tokens included,
+      // so the check is a boolean and the message names no value).
+      const values = Object.values(body).filter((value) => typeof value === "string");
+      expect(values.length).toBeGreaterThan(0);
+      const printedAll = values.every((value) => run.output.includes(value));
+      expect(printedAll, `${sample.label} did not print the body it got`).toBe(true);
     },
     90_000,
   );
