@@ -1,21 +1,28 @@
 // A local stand-in for a real KlearStack deployment: a plain node:http server that behaves as the
 // spec documents (its 200 example, its 500 text per missing parameter), plus named drifts that a
 // real deployment might show. Conformance and Postman tests must pass on the faithful one and
-// fail on every drift. Nothing here restates the spec: answers are read from loadSpec().
+// fail on every drift. Nothing here restates the spec: answers are read from tokenOperation().
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { loadSpec } from "@klearstack/spec";
+import { tokenOperation } from "@klearstack/spec";
 
-const spec = loadSpec();
-const [path, item] = Object.entries(spec.paths)[0]!;
-const operation = item.post!;
-const success = operation.responses["200"]!.content["application/json"]!.example as Record<
-  string,
-  unknown
->;
-const missingTexts = Object.values(
-  operation.responses["500"]!.content["text/plain"]!.examples ?? {},
-).map((ex) => ({ parameter: String(ex["x-missing-parameter"]), text: String(ex.value) }));
+const { path, method, operation, example200, requiredFields, missingParameterText } =
+  tokenOperation();
+const success = example200 as Record<string, unknown>;
+const missingTexts = requiredFields.map((parameter) => ({
+  parameter,
+  text: missingParameterText(parameter),
+}));
+// The documented statuses and media types: the success (2xx) and the error response.
+const responses = Object.entries(operation.responses);
+const documented = (isSuccess: boolean) => {
+  const [status, response] = responses.find(([code]) => code.startsWith("2") === isSuccess) ?? [];
+  const [type] = Object.keys(response?.content ?? {});
+  if (!status || !type) throw new Error("the spec documents no success and error response");
+  return { status: Number(status), type };
+};
+const ok = documented(true);
+const error = documented(false);
 
 /** Ways a deployment can drift from the spec; each must be caught. */
 export const drifts = {
@@ -69,7 +76,8 @@ function send(res: ServerResponse, status: number, type: string, body: string) {
 export async function startStandIn(drift?: Drift): Promise<StandIn> {
   const seen: StandIn["seen"] = [];
   const server = createServer(async (req, res) => {
-    if (req.method !== "POST" || req.url !== path) return send(res, 404, "text/plain", "Not Found");
+    if (req.method !== method.toUpperCase() || req.url !== path)
+      return send(res, 404, "text/plain", "Not Found");
     const contentType = req.headers["content-type"] ?? "";
     const fields = await readForm(req);
     seen.push({ contentType, fields: fields ?? {} });
@@ -77,18 +85,18 @@ export async function startStandIn(drift?: Drift): Promise<StandIn> {
       return send(res, 415, "text/plain", "Unsupported Media Type");
     const missing = missingTexts.find(({ parameter }) => !fields?.[parameter]);
     if (missing && drift !== "tokens-when-missing") {
-      if (drift === "status-400") return send(res, 400, "text/plain", missing.text);
+      if (drift === "status-400") return send(res, 400, error.type, missing.text);
       if (drift === "json-500")
-        return send(res, 500, "application/json", JSON.stringify({ error: missing.text }));
-      if (drift === "reworded-500") return send(res, 500, "text/plain", "Bad request");
-      return send(res, 500, "text/plain; charset=utf-8", missing.text);
+        return send(res, error.status, "application/json", JSON.stringify({ error: missing.text }));
+      if (drift === "reworded-500") return send(res, error.status, error.type, "Bad request");
+      return send(res, error.status, `${error.type}; charset=utf-8`, missing.text);
     }
     const body: Record<string, unknown> = { ...success };
     if (drift === "release_version-number") body.release_version = 7;
     if (drift === "no-access-token") delete body.access_token;
     if (drift === "opaque-tokens") Object.assign(body, opaqueTokens);
-    const type = drift === "html-200" ? "text/html" : "application/json";
-    send(res, 200, type, JSON.stringify(body));
+    const type = drift === "html-200" ? "text/html" : ok.type;
+    send(res, ok.status, type, JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
