@@ -1,5 +1,10 @@
 // @klearstack/spec: the spec document, and the one way every workspace reads and checks against it.
-export { type DecodedJwt, decodeJwtParts } from "./jwt.ts";
+export {
+  type DecodedJwt,
+  decodeJwtParts,
+  EXAMPLE_SIGNING_SECRET,
+  signExampleJwt,
+} from "./jwt.ts";
 export {
   type JsonSchema,
   loadSpec,

@@ -6,23 +6,9 @@
 // The HMAC key is a public, example-only secret: these tokens prove the layout, never identity.
 //
 // Usage: node spec/scripts/sign-example-tokens.ts   (paste the output into the 200 example)
-import { createHmac } from "node:crypto";
-
-export const EXAMPLE_SIGNING_SECRET = "klearstack-example-only-secret";
+import { signExampleJwt as sign } from "../jwt.ts";
 
 const issuedAt = 1656575918; // the `iat` the vendor's example still shows
-const header = { typ: "JWT", alg: "HS256" };
-
-function base64url(value: string | Buffer): string {
-  return Buffer.from(value).toString("base64url");
-}
-
-/** A compact HS256 JWS signed with the example-only key; the mock signs its dynamic tokens with it. */
-export function sign(claims: Record<string, unknown>, jwtHeader: object = header): string {
-  const signingInput = `${base64url(JSON.stringify(jwtHeader))}.${base64url(JSON.stringify(claims))}`;
-  const signature = createHmac("sha256", EXAMPLE_SIGNING_SECRET).update(signingInput).digest();
-  return `${signingInput}.${base64url(signature)}`;
-}
 
 const pair = {
   refresh_token: sign({

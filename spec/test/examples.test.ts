@@ -1,7 +1,12 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createSpecValidator, decodeJwtParts, type JsonSchema, loadSpec } from "../index.ts";
-import { EXAMPLE_SIGNING_SECRET } from "../scripts/sign-example-tokens.ts";
+import {
+  createSpecValidator,
+  decodeJwtParts,
+  EXAMPLE_SIGNING_SECRET,
+  type JsonSchema,
+  loadSpec,
+} from "../index.ts";
 
 const spec = loadSpec();
 const validate = createSpecValidator(spec);

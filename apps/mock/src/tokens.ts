@@ -14,8 +14,8 @@ import {
   type JsonSchema,
   type OpenApiDocument,
   resolveRef,
+  signExampleJwt as sign,
 } from "@klearstack/spec";
-import { sign } from "../../../spec/scripts/sign-example-tokens.ts";
 
 export interface TokenField {
   /** The response property that carries the token, e.g. access_token. */

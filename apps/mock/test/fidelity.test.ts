@@ -2,9 +2,8 @@
 // running mock.
 import { createHmac } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import { decodeJwtParts } from "@klearstack/spec";
+import { decodeJwtParts, EXAMPLE_SIGNING_SECRET } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_SIGNING_SECRET } from "../../../spec/scripts/sign-example-tokens.ts";
 import {
   decodedTokenErrors,
   documented200,
