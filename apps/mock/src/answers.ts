@@ -46,9 +46,10 @@ export function createAnswerer(engine: Omit<Engine, "answer">): Answerer {
     if (!answer) {
       answer = askPrism(engine, input, operation, choice);
       // Bounded: the key space is the spec's responses × examples, but a Prefer header is
-      // client-controlled and a failure should be retried rather than remembered.
+      // client-controlled. A failure (an error answer or a throw) is retried, never remembered.
       if (cache.size < 256) cache.set(key, answer);
-      answer.then((a) => a.ok || cache.delete(key));
+      const forget = () => cache.delete(key);
+      answer.then((a) => a.ok || forget(), forget);
     }
     return answer;
   };
