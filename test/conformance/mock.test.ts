@@ -1,14 +1,10 @@
 // real server ↔ spec, run against our own mock: the mock must conform like the real API would.
-import { startMock } from "@klearstack/mock";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useMock } from "../support/mock.ts";
 import { conformance } from "./cli.ts";
 
 describe("conformance against the mock", () => {
-  let mock: Awaited<ReturnType<typeof startMock>>;
-  beforeAll(async () => {
-    mock = await startMock({ port: 0, logLevel: "silent" });
-  });
-  afterAll(() => mock?.close());
+  const mock = useMock();
 
   it("passes every check and prints no token", async () => {
     const run = await conformance(["--base-url", mock.url]);

@@ -10,7 +10,7 @@ import type { TokenRequest } from "@klearstack/client";
 import { launchChromium } from "@klearstack/docs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useMock } from "./support/mock.ts";
+import { useMock } from "../support/mock.ts";
 import { documentedErrorTexts, exampleInput, responseErrors } from "./support/spec.ts";
 
 const require = createRequire(import.meta.url);

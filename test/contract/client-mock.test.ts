@@ -10,7 +10,8 @@ import {
   tokenPath,
 } from "@klearstack/client";
 import { describe, expect, it } from "vitest";
-import { fetchWith, fetchWithout, useMock } from "./support/mock.ts";
+import { useMock } from "../support/mock.ts";
+import { fetchWith, fetchWithout } from "./support/mock.ts";
 import { expectQuietly, rejectionOf } from "./support/quiet.ts";
 import {
   documentedErrorTexts,

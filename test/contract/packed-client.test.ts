@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { decodeToken } from "@klearstack/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useMock } from "./support/mock.ts";
+import { useMock } from "../support/mock.ts";
 import { expectQuietly, parseQuietly } from "./support/quiet.ts";
 import { exampleInput, responseErrors } from "./support/spec.ts";
 

@@ -1,18 +1,14 @@
 // collection ↔ mock: the generated collection, run by newman with its generated tests against the
 // real mock, is green.
 import { readFileSync } from "node:fs";
-import { startMock } from "@klearstack/mock";
 import { collectionFile } from "@klearstack/postman";
 import { tokenOperation } from "@klearstack/spec";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useMock } from "../support/mock.ts";
 import { runCollection } from "./newman.ts";
 
 describe("newman run of the generated collection against the mock", () => {
-  let mock: Awaited<ReturnType<typeof startMock>>;
-  beforeAll(async () => {
-    mock = await startMock({ port: 0, logLevel: "silent" });
-  });
-  afterAll(() => mock?.close());
+  const mock = useMock();
 
   it("is green against the mock: every request, every generated assertion", async () => {
     const run = await runCollection(mock.url);

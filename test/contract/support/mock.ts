@@ -1,21 +1,5 @@
-// The real mock (Prism's engine behind apps/mock's rules) on an ephemeral port, per test file.
+// Real fetch with a twist, for asking the mock for the API's documented error answers.
 import type { Fetch } from "@klearstack/client";
-import { type RunningMock, startMock } from "@klearstack/mock";
-import { afterAll, beforeAll } from "vitest";
-
-export function useMock(): { readonly url: string } {
-  let mock: RunningMock | undefined;
-  beforeAll(async () => {
-    mock = await startMock({ port: 0, logLevel: "silent" });
-  });
-  afterAll(() => mock?.close());
-  return {
-    get url() {
-      if (!mock) throw new Error("the mock is not running yet");
-      return mock.url;
-    },
-  };
-}
 
 /** Real fetch with one header added: how a test asks the mock for a documented answer. */
 export const fetchWith =
