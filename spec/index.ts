@@ -1,10 +1,6 @@
-// @klearstack/spec: the spec document, and the one way every workspace reads and checks against it.
-export {
-  type DecodedJwt,
-  decodeJwtParts,
-  EXAMPLE_SIGNING_SECRET,
-  signExampleJwt,
-} from "./jwt.ts";
+// @klearstack/spec: the spec document, its operation model, and the one way every workspace reads
+// tokens, masks secrets and checks values against the spec.
+export { type DecodedJwt, decodeJwtParts, secondsLeft } from "./jwt.ts";
 export {
   type JsonSchema,
   loadSpec,
@@ -13,7 +9,28 @@ export {
   type Operation,
   specPath,
 } from "./load.ts";
-export { resolveRef, type TokenOperation, tokenOperation } from "./token-operation.ts";
+export {
+  type ApiModel,
+  type ContentModel,
+  type ExampleModel,
+  type FieldModel,
+  type HttpMethod,
+  loadApiModel,
+  type ModelSource,
+  type OperationModel,
+  type RequestModel,
+  type ResponseModel,
+  type SecuritySchemeModel,
+  type TokenFieldModel,
+} from "./model.ts";
+export { type SchemaFacts, schemaFacts, type TokenLifetime } from "./schema-facts.ts";
+export { maskSecrets, SECRET_MASK, SecretMasker } from "./secrets.ts";
+export {
+  EXAMPLE_SIGNING_SECRET,
+  type ExampleJwtVerdict,
+  signExampleJwt,
+  verifyExampleJwt,
+} from "./sign.ts";
 export {
   createSpecValidator,
   escapePointer,

@@ -10,7 +10,8 @@ export function loadSpec(path: string = specPath): OpenApiDocument {
   return parse(readFileSync(path, "utf8")) as OpenApiDocument;
 }
 
-/** Just enough structure for the tests and generators that walk the document. */
+/** Just enough structure for the tools that take the document as written (read facts through the
+ * operation model, model.ts, which resolves `$ref`s). */
 export interface OpenApiDocument {
   openapi: string;
   jsonSchemaDialect?: string;
@@ -20,21 +21,28 @@ export interface OpenApiDocument {
     variables?: Record<string, { default: string }>;
   }[];
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, JsonSchema> };
+  components: { schemas: Record<string, JsonSchema>; [key: string]: unknown };
   [key: string]: unknown;
 }
 
+/** An operation as written: it may have no request body, and a response may have no content. */
 export interface Operation {
   operationId: string;
-  requestBody: { required?: boolean; content: Record<string, MediaType> };
-  responses: Record<string, { description: string; content: Record<string, MediaType> }>;
+  requestBody?: { required?: boolean; content: Record<string, MediaType> };
+  responses: Record<
+    string,
+    { description?: string; content?: Record<string, MediaType>; $ref?: string }
+  >;
   [key: string]: unknown;
 }
 
 export interface MediaType {
   schema: JsonSchema;
   example?: unknown;
-  examples?: Record<string, { summary?: string; value: unknown; [key: `x-${string}`]: unknown }>;
+  examples?: Record<
+    string,
+    { summary?: string; value?: unknown; $ref?: string; [key: `x-${string}`]: unknown }
+  >;
 }
 
 export type JsonSchema = Record<string, unknown>;

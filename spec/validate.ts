@@ -1,7 +1,8 @@
-// Ajv on the spec document itself (JSON Schema 2020-12, the spec's jsonSchemaDialect): every check
-// in this repository validates against the spec's own schemas through `$ref`s, never a copy.
+// Ajv on the spec itself (JSON Schema 2020-12, the spec's jsonSchemaDialect): every check in this
+// repository validates against the spec's own schemas, never a copy. Give it the operation model's
+// resolved document (no `$ref`s), then name a schema by JSON Pointer (the model's `schemaPointer`)
+// or pass the model's schema object itself.
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import { loadSpec, type OpenApiDocument } from "./load.ts";
 
 /** Escapes one JSON Pointer segment (RFC 6901). */
 export const escapePointer = (part: string): string =>
@@ -28,26 +29,35 @@ export function responseSchemaPointer(
 }
 
 /**
- * Problems of `value` against the schema at `pointer` ([] when valid), as
- * "<instance path or rootLabel> <rule>"; never the value itself, which may be a token.
+ * Problems of `value` against a schema ([] when valid), as "<instance path or rootLabel> <rule>";
+ * never the value itself, which may be a token.
  */
-export type SpecValidator = (pointer: string, value: unknown) => string[];
+export type SpecValidator = (schema: string | object, value: unknown) => string[];
 
 export function createSpecValidator(
-  spec: OpenApiDocument = loadSpec(),
+  /** The model's `resolved` document, or an ApiModel. */
+  source: object,
   { rootLabel = "/" }: { rootLabel?: string } = {},
 ): SpecValidator {
-  // strict: false because the document root is an OpenAPI object, not a schema; Ajv only compiles
-  // what each $ref reaches.
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  ajv.addSchema(spec, "spec");
-  const compiled = new Map<string, ValidateFunction>();
-  return (pointer, value) => {
-    let check = compiled.get(pointer);
-    if (!check) {
-      check = ajv.compile({ $ref: `spec#${pointer}` });
-      compiled.set(pointer, check);
+  const document = "resolved" in source ? (source as { resolved: object }).resolved : source;
+  // strict: false because the document root is an OpenAPI object, not a schema, and schemas carry
+  // annotations Ajv does not know (x-token-lifetime); Ajv only compiles what each pointer reaches.
+  const ajv = new Ajv2020({ strict: false, allErrors: true, formats: { password: true } });
+  ajv.addSchema(document, "spec");
+  const byPointer = new Map<string, ValidateFunction>();
+  const bySchema = new WeakMap<object, ValidateFunction>();
+  const compile = (schema: string | object): ValidateFunction => {
+    if (typeof schema === "string") {
+      const check = byPointer.get(schema) ?? ajv.compile({ $ref: `spec#${schema}` });
+      byPointer.set(schema, check);
+      return check;
     }
+    const check = bySchema.get(schema) ?? ajv.compile(schema);
+    bySchema.set(schema, check);
+    return check;
+  };
+  return (schema, value) => {
+    const check = compile(schema);
     if (check(value)) return [];
     return (check.errors ?? []).map((e) => `${e.instancePath || rootLabel} ${e.message}`);
   };

@@ -23,7 +23,7 @@ const props = (doc: OpenApiDocument, name: string) =>
   schema(doc, name).properties as Record<string, JsonSchema>;
 
 const addOptionalLocale: Edit = (doc) => {
-  props(doc, "TokenRequest").locale = { type: "string", minLength: 2, description: "UI language." };
+  props(doc, "UserIdLogin").locale = { type: "string", minLength: 2, description: "UI language." };
 };
 const dropFromRequired = (doc: OpenApiDocument, name: string, field: string) => {
   schema(doc, name).required = (schema(doc, name).required as string[]).filter((f) => f !== field);
@@ -51,7 +51,7 @@ const breaking: [string, string, Edit, Edit][] = [
     addOptionalLocale,
     (doc) => {
       addOptionalLocale(doc);
-      (schema(doc, "TokenRequest").required as string[]).push("locale");
+      (schema(doc, "UserIdLogin").required as string[]).push("locale");
     },
   ],
   [
@@ -74,7 +74,7 @@ const breaking: [string, string, Edit, Edit][] = [
     "[media type removed] POST /access/klearstack/getaccesstokenfromuserid: request body multipart/form-data",
     unchanged,
     (doc) => {
-      delete op(doc).requestBody.content["multipart/form-data"];
+      delete op(doc).requestBody!.content["multipart/form-data"];
     },
   ],
   [
@@ -82,7 +82,7 @@ const breaking: [string, string, Edit, Edit][] = [
     "[media type removed] POST /access/klearstack/getaccesstokenfromuserid: response 500 text/plain",
     unchanged,
     (doc) => {
-      const content = op(doc).responses["500"]!.content;
+      const content = op(doc).responses["500"]!.content!;
       content["application/problem+json"] = content["text/plain"]!;
       delete content["text/plain"];
     },
@@ -129,7 +129,7 @@ const breaking: [string, string, Edit, Edit][] = [
     "prevent request property type changes",
     unchanged,
     (doc) => {
-      props(doc, "TokenRequest").user_id = { type: "integer", minimum: 1 };
+      props(doc, "UserIdLogin").user_id = { type: "integer", minimum: 1 };
     },
   ],
 ];
@@ -141,7 +141,7 @@ const safe: [string, Edit][] = [
     "descriptions edited",
     (doc) => {
       op(doc).description = "Issues a token pair.";
-      props(doc, "TokenRequest").user_id!.description = "The user's id, as KlearStack knows it.";
+      props(doc, "UserIdLogin").user_id!.description = "The user's id, as KlearStack knows it.";
     },
   ],
   [
@@ -231,7 +231,7 @@ describe("npm run spec:breaking -- --base <git-ref>", () => {
 
     writeSpec((doc) => {
       delete op(doc).responses["500"];
-      delete op(doc).requestBody.content["multipart/form-data"];
+      delete op(doc).requestBody!.content["multipart/form-data"];
     });
     const broken = await gate("--base", "HEAD");
     expect(broken.code).toBe(1);

@@ -1,166 +1,215 @@
-import { createHmac } from "node:crypto";
+// The spec's examples are facts: each validates against its schema, every example JWT is a real
+// signed token with the documented claims and lifetime, and the examples chain as an integrator
+// uses the calls (log in, then refresh with the tokens the login returned).
 import { describe, expect, it } from "vitest";
 import {
   createSpecValidator,
   decodeJwtParts,
-  EXAMPLE_SIGNING_SECRET,
-  type JsonSchema,
-  loadSpec,
+  loadApiModel,
+  SecretMasker,
+  verifyExampleJwt,
 } from "../index.ts";
+import { exampleTokens } from "../scripts/sign-example-tokens.ts";
 
-const spec = loadSpec();
-const validate = createSpecValidator(spec);
-const path = "/access/klearstack/getaccesstokenfromuserid";
-const operation = spec.paths[path]?.post;
-if (!operation) throw new Error(`spec has no POST ${path}`);
-const opPointer = `/paths/${path.replaceAll("/", "~1")}/post`;
-
-// Every media type in every response, as [pointer, example name, value].
-const responseExamples = Object.entries(operation.responses).flatMap(([status, response]) =>
-  Object.entries(response.content).flatMap(([mediaType, media]) => {
-    const pointer = `${opPointer}/responses/${status}/content/${mediaType.replace("/", "~1")}/schema`;
-    const named = Object.entries(media.examples ?? {}).map(
-      ([name, ex]) => [pointer, `${status} ${mediaType} ${name}`, ex.value] as const,
-    );
-    const single =
-      "example" in media ? [[pointer, `${status} ${mediaType}`, media.example] as const] : [];
-    return [...single, ...named];
-  }),
+const model = await loadApiModel();
+const validate = createSpecValidator(model);
+const operations = [...model];
+const bodies = operations.flatMap((op) =>
+  op.responses.flatMap((response) =>
+    response.contents.map((content) => ({ op, response, content })),
+  ),
+);
+const examples = bodies.flatMap(({ op, response, content }) =>
+  content.examples.map(
+    (example) =>
+      [
+        `${op.operationId} ${response.status} ${content.mediaType} ${example.name}`,
+        content,
+        example,
+      ] as const,
+  ),
+);
+const tokenExamples = bodies.flatMap(({ op, response, content }) =>
+  content.examples.flatMap((example) =>
+    content.tokens.map(
+      (token) =>
+        [
+          `${op.operationId} ${response.status} ${token.name}`,
+          token,
+          (example.value as Record<string, string>)[token.name] as string,
+        ] as const,
+    ),
+  ),
 );
 
-// Every `examples` array on a component schema or one of its properties.
-const schemaExamples = Object.entries(spec.components.schemas).flatMap(([name, schema]) => {
-  const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
-  const own = ((schema.examples as unknown[]) ?? []).map(
-    (ex) => [`/components/schemas/${name}`, name, ex] as const,
-  );
-  const nested = Object.entries(props).flatMap(([prop, propSchema]) =>
-    ((propSchema.examples as unknown[]) ?? []).map(
-      (ex) => [`/components/schemas/${name}/properties/${prop}`, `${name}.${prop}`, ex] as const,
-    ),
-  );
-  return [...own, ...nested];
-});
-
 describe("spec examples validate against their schemas (JSON Schema 2020-12)", () => {
-  it("has response examples and property examples to check", () => {
-    expect(responseExamples.length).toBeGreaterThanOrEqual(3);
-    expect(schemaExamples.length).toBeGreaterThanOrEqual(3);
-  });
-
-  it.each(responseExamples)("response example %s (%s) is valid", (pointer, _name, value) => {
-    expect(validate(pointer, value)).toEqual([]);
-  });
-
-  it.each(schemaExamples)("schema example %s (%s) is valid", (pointer, _name, value) => {
-    expect(validate(pointer, value)).toEqual([]);
-  });
-
-  it("a request assembled from the field examples is valid in both encodings", () => {
-    for (const [mediaType, media] of Object.entries(operation.requestBody.content)) {
-      const pointer = `${opPointer}/requestBody/content/${mediaType.replace("/", "~1")}/schema`;
-      const body = Object.fromEntries(
-        schemaExamples
-          .filter(([, name]) => name.startsWith("TokenRequest."))
-          .map(([, name, value]) => [name.slice("TokenRequest.".length), value]),
-      );
-      expect(validate(pointer, body), mediaType).toEqual([]);
-      expect(media.schema).toEqual({ $ref: "#/components/schemas/TokenRequest" });
+  it("documents an example for every response body and every request field", () => {
+    for (const { op, response, content } of bodies) {
+      expect(content.examples.length, `${op.operationId} ${response.status}`).toBeGreaterThan(0);
+    }
+    for (const op of operations) {
+      for (const field of op.fields)
+        expect(field.example, `${op.operationId} ${field.name}`).toBeDefined();
     }
   });
 
+  it.each(examples)("%s is valid", (_name, content, example) => {
+    expect(validate(content.schemaPointer, example.value)).toEqual([]);
+  });
+
+  it.each(operations.map((op) => [op.operationId, op] as const))(
+    "a %s request assembled from the field examples is valid in every encoding",
+    (_id, op) => {
+      for (const mediaType of op.request?.mediaTypes ?? []) {
+        expect(validate(op.request!.schemaPointer(mediaType), op.exampleFields), mediaType).toEqual(
+          [],
+        );
+      }
+    },
+  );
+
   it("the validator really rejects what the schemas forbid", () => {
-    const ok = operation.responses["200"]?.content["application/json"]?.example as Record<
-      string,
-      string
-    >;
-    const pointer = `${opPointer}/responses/200/content/application~1json/schema`;
-    expect(validate(pointer, { ...ok, access_token: "not-a-jwt" })).not.toEqual([]);
-    expect(validate(pointer, { access_token: ok.access_token })).not.toEqual([]);
-    expect(
-      validate("/components/schemas/TokenRequest", { user_id: "", company_name: "x" }),
-    ).not.toEqual([]);
+    const login = model.operation("getAccessTokenFromUserId");
+    const body = login.success!.body!;
+    const ok = body.examples[0]!.value as Record<string, string>;
+    expect(validate(body.schemaPointer, { ...ok, access_token: "not-a-jwt" })).not.toEqual([]);
+    expect(validate(body.schemaPointer, { access_token: ok.access_token })).not.toEqual([]);
+    const request = login.request!.schemaPointer(login.request!.mediaTypes[0]!);
+    expect(validate(request, { ...login.exampleFields, user_id: "" })).not.toEqual([]);
   });
 });
 
 describe("example tokens are real HS256 JWTs with the documented claims", () => {
-  const pair = operation.responses["200"]?.content["application/json"]?.example as Record<
-    string,
-    string
-  >;
-  const tokenSchemas = spec.components.schemas.TokenPair?.properties as Record<
-    string,
-    { $ref: string }
-  >;
-
-  it.each(["access_token", "refresh_token"])("%s decodes to its contentSchema", (field) => {
-    const token = pair[field] as string;
-    const tokenSchemaName = tokenSchemas[field]?.$ref.split("/").pop() as string;
-    const tokenSchema = spec.components.schemas[tokenSchemaName] ?? {};
-    const contentRef = (tokenSchema.contentSchema as { $ref: string }).$ref;
-    expect(validate(contentRef.slice(1), decodeJwtParts(token))).toEqual([]);
+  it("there are example tokens in every token-bearing answer", () => {
+    expect(tokenExamples.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(["access_token", "refresh_token"])(
-    "%s carries a valid HS256 signature (example key)",
-    (field) => {
-      const [header, claims, signature] = (pair[field] as string).split(".");
-      const expected = createHmac("sha256", EXAMPLE_SIGNING_SECRET)
-        .update(`${header}.${claims}`)
-        .digest("base64url");
-      expect(signature).toBe(expected);
+  it.each(tokenExamples)("%s decodes to its contentSchema", (_name, token, value) => {
+    expect(token.decodedSchema).toBeDefined();
+    expect(validate(token.decodedSchema!, decodeJwtParts(value))).toEqual([]);
+  });
+
+  it.each(tokenExamples)("%s is signed with the example key", (_name, _token, value) => {
+    const verdict = verifyExampleJwt(value, { now: 0 });
+    expect(verdict.ok).toBe(true);
+  });
+
+  it.each(tokenExamples)(
+    "%s lives exactly its documented default lifetime",
+    (_name, token, value) => {
+      const { claims } = decodeJwtParts(value) as { claims: { exp: number; iat: number } };
+      expect(claims.exp - claims.iat).toBe(token.lifetime?.default);
     },
   );
 
-  it("the access token lives for minutes and the refresh token for days", () => {
-    const lifetime = (field: string) => {
-      const { claims } = decodeJwtParts(pair[field] as string) as {
-        claims: { exp: number; iat: number };
-      };
-      return claims.exp - claims.iat;
-    };
-    expect(lifetime("access_token")).toBeGreaterThanOrEqual(60);
-    expect(lifetime("access_token")).toBeLessThan(60 * 60);
-    expect(lifetime("refresh_token")).toBeGreaterThanOrEqual(24 * 60 * 60);
-  });
-
-  it("both tokens belong to the same user and were issued together", () => {
-    const access = decodeJwtParts(pair.access_token as string).claims as Record<string, unknown>;
-    const refresh = decodeJwtParts(pair.refresh_token as string).claims as Record<string, unknown>;
-    expect(access.user_id).toBe(refresh.user_id);
-    expect(access.iat).toBe(refresh.iat);
-    expect(access.jti).not.toBe(refresh.jti);
+  it("the spec carries exactly the tokens spec/scripts/sign-example-tokens.ts signs", () => {
+    const all = new Set(tokenExamples.map(([, , value]) => value));
+    expect([...all].sort()).toEqual(
+      [
+        exampleTokens.loginAccessToken,
+        exampleTokens.loginRefreshToken,
+        exampleTokens.refreshedAccessToken,
+      ].sort(),
+    );
   });
 });
 
-describe("the documented 500", () => {
-  const media = operation.responses["500"]?.content["text/plain"];
+describe("the examples chain: log in, then refresh with what the login returned", () => {
+  const logins = operations.filter((op) =>
+    op.success?.body?.tokens.some((t) => t.tokenType === "refresh"),
+  );
+  const refresh = operations.find((op) => op.bearer);
 
-  it("is plain text with one example per required parameter, naming it", () => {
-    const required = spec.components.schemas.TokenRequest?.required as string[];
-    const examples = Object.values(media?.examples ?? {});
-    expect(examples.map((ex) => ex["x-missing-parameter"]).sort()).toEqual([...required].sort());
-    for (const ex of examples) {
-      const parameter = String(ex["x-missing-parameter"]).replace("_", " ");
-      expect(String(ex.value).toLowerCase()).toContain(parameter);
+  it("there are logins and a bearer-protected refresh call", () => {
+    expect(logins.map((op) => op.operationId).sort()).toEqual([
+      "getAccessToken",
+      "getAccessTokenFromUserId",
+    ]);
+    expect(refresh?.operationId).toBe("getAccessTokenFromRefreshToken");
+  });
+
+  it("the refresh example's bearer token and refresh_token are the login examples' tokens", () => {
+    for (const login of logins) {
+      const pair = login.success!.body!.examples[0]!.value as Record<string, string>;
+      expect(refresh!.bearer!.example === pair.access_token).toBe(true);
+      expect(refresh!.exampleFields.refresh_token === pair.refresh_token).toBe(true);
     }
   });
 
-  it("uses straight quotes, not the seed's typographic ones", () => {
-    for (const ex of Object.values(media?.examples ?? {}))
-      expect(String(ex.value)).not.toMatch(/[“”‘’]/);
+  it("the refreshed token belongs to the same user and is issued after the login", () => {
+    const pair = logins[0]!.success!.body!.examples[0]!.value as Record<string, string>;
+    const refreshed = refresh!.success!.body!.examples[0]!.value as Record<string, string>;
+    const claims = (token: string) => decodeJwtParts(token).claims as Record<string, number>;
+    const login = claims(pair.access_token!);
+    const renewed = claims(refreshed.access_token!);
+    expect(renewed.user_id).toBe(login.user_id);
+    expect(renewed.iat).toBeGreaterThan(login.iat!);
+    expect(renewed.iat).toBeLessThan(login.exp!); // refreshed before the access token expired
+    expect(renewed.jti).not.toBe(login.jti);
+  });
+});
+
+describe("documented errors", () => {
+  it.each(operations.map((op) => [op.operationId, op] as const))(
+    "%s documents one plain-text 500 per required field, naming it",
+    (_id, op) => {
+      const required = op.fields.filter((f) => f.required).map((f) => f.name);
+      expect(op.missingParameters.map((m) => m.field).sort()).toEqual([...required].sort());
+      for (const missing of op.missingParameters) {
+        expect(missing.status).toBe("500");
+        expect(missing.mediaType).toBe("text/plain");
+        expect(missing.text.toLowerCase()).toContain(missing.field.replace("_", " "));
+        expect(missing.text).not.toMatch(/[“”‘’]/); // the seed's typographic quotes, fixed
+      }
+    },
+  );
+
+  it("the bearer-protected call documents a bodyless 401", () => {
+    for (const op of operations.filter((o) => o.bearer)) {
+      const unauthorized = op.response(401);
+      expect(unauthorized?.description).toMatch(/missing|expired/);
+      expect(unauthorized?.contents).toEqual([]);
+    }
   });
 });
 
 describe("defects of the vendor's pages stay fixed", () => {
-  it("the call declares no authentication and no Authorization header", () => {
-    expect(operation.security).toEqual([]);
-    expect(JSON.stringify(spec)).not.toMatch(/"authorization"/i);
+  it("only the refresh call authenticates, with a JWT bearer scheme and never a header parameter", () => {
+    for (const op of operations) {
+      if (op.operationId === "getAccessTokenFromRefreshToken") {
+        expect(op.bearer).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: "JWT" });
+      } else {
+        expect(op.security).toEqual([]);
+      }
+    }
+    expect(JSON.stringify(model.document)).not.toMatch(/"in":\s*"header"/);
   });
 
-  it("every server is plain http only for loopback", () => {
-    for (const server of spec.servers ?? []) {
+  it("the password is a write-only secret and tokens sent back are secrets too", () => {
+    const fields = model.operation("getAccessToken").fields;
+    expect(fields.find((f) => f.name === "password")).toMatchObject({ secret: true });
+    expect(fields.find((f) => f.name === "username")).toMatchObject({ secret: false });
+    const grant = model.operation("getAccessTokenFromRefreshToken").fields;
+    expect(grant.find((f) => f.name === "refresh_token")).toMatchObject({ secret: true });
+  });
+
+  it("every server is plain http only for loopback, and the spec says why TLS stays verified", () => {
+    for (const server of model.servers) {
       if (server.url.startsWith("http://")) expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
     }
+    expect(String((model.resolved.info as Record<string, unknown>).description)).toMatch(
+      /Never do\s+that/,
+    );
+  });
+
+  it("the masker hides every documented secret example", () => {
+    const masker = new SecretMasker(
+      operations.flatMap((op) => op.fields.filter((f) => f.secret).map((f) => f.example)),
+    );
+    const text = JSON.stringify(operations.map((op) => [op.exampleFields, op.bearer?.example]));
+    const masked = masker.mask(text);
+    expect(masked).not.toContain("example-password-only");
+    expect(masked).not.toMatch(/eyJ/);
+    expect(masked).toContain("Acme Corporation");
   });
 });
