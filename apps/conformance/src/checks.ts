@@ -1,92 +1,118 @@
-// What a conforming deployment must do, read from the spec: for every operation and every request
-// encoding it accepts, a complete request succeeds with the documented body, and each documented
-// missing (or empty) parameter gets the documented error text.
-import {
-  type JsonSchema,
-  type OpenApiDocument,
-  resolveRef,
-  responseSchemaPointer,
-} from "@klearstack/spec";
+// The named checks of one operation, planned from the model alone: for every request encoding, a
+// valid request gets the documented success; a bearer operation without its token gets 401; each
+// documented missing parameter, left out or sent empty, gets the documented error text. A check
+// is data plus a request builder, so the runner (and, later, a fuzzer) can send any of them.
+import type { OperationModel, TokenFieldModel } from "@klearstack/spec";
+import type { WireRequest } from "./send.ts";
+
+/**
+ * A request without credentials on a bearer-protected operation is answered 401 (RFC 6750 §3.1,
+ * RFC 9110 §15.5.2): HTTP's meaning, not a fact of this spec.
+ */
+export const UNAUTHENTICATED_STATUS = "401";
+
+/** What a conforming answer looks like. */
+export interface Expectation {
+  /** As the spec writes it: "200", "500", or a range like "5XX". */
+  status: string;
+  /** The documented body's media type; undefined when the spec documents no body. */
+  mediaType: string | undefined;
+  /** The body's schema, a pointer into the model's resolved document. */
+  schemaPointer?: string;
+  /** The exact documented text (the missing-parameter answers). */
+  text?: string;
+  /** JWT-valued properties of the body: decoded, each must fit its schema and lifetime. */
+  tokens: TokenFieldModel[];
+}
+
+/** The values a valid request of the operation carries, resolved by the chain. */
+export interface ValidInputs {
+  fields: Record<string, string>;
+  bearer: string | undefined;
+}
 
 export interface Check {
+  /** Stable id of what is checked ("valid-request", "missing-field", …). */
+  kind: "valid-request" | "no-bearer" | "missing-field" | "empty-field";
+  /** What the table shows, e.g. "password missing → 500". */
   name: string;
-  method: string;
-  path: string;
-  mediaType: string;
-  fields: Record<string, string>;
-  expect:
-    | { kind: "success"; status: number; mediaType: string; schemaPointer: string }
-    | { kind: "error"; status: number; mediaType: string; text: string };
+  operation: OperationModel;
+  /** The request encoding; undefined for an operation without a request body. */
+  mediaType: string | undefined;
+  expect: Expectation;
+  /** Builds the request from the operation's valid inputs. */
+  request(valid: ValidInputs): WireRequest;
 }
 
-export interface Inputs {
-  /** Values for the form fields; fields not given take the spec's example. */
-  fields: Record<string, string>;
-}
-
-/** The form fields of a request body and the spec's example for each. */
-export function exampleFields(spec: OpenApiDocument, schema: JsonSchema): Record<string, string> {
-  const properties = (resolveRef(spec, schema).properties ?? {}) as Record<string, JsonSchema>;
-  return Object.fromEntries(
-    Object.entries(properties).map(([key, property]) => {
-      const p = resolveRef(spec, property);
-      return [key, String((p.examples as unknown[] | undefined)?.[0] ?? p.example ?? "")];
-    }),
-  );
-}
-
-export function planChecks(spec: OpenApiDocument, inputs: Inputs): Check[] {
+export function planChecks(op: OperationModel): Check[] {
   const checks: Check[] = [];
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const [lower, op] of Object.entries(item)) {
-      const method = lower.toUpperCase();
-      const responses = Object.entries(op.responses);
-      for (const [mediaType, media] of Object.entries(op.requestBody?.content ?? {})) {
-        const fields = { ...exampleFields(spec, media.schema), ...inputs.fields };
-        const base = { method, path, mediaType };
-        const [status, response] = responses.find(([code]) => code.startsWith("2")) ?? [];
-        const responseType = Object.keys(response?.content ?? {})[0];
-        if (status && responseType) {
-          checks.push({
-            ...base,
-            name: `complete request → ${status}`,
-            fields,
-            expect: {
-              kind: "success",
-              status: Number(status),
-              mediaType: responseType,
-              schemaPointer: `#${responseSchemaPointer(path, lower, status, responseType)}`,
-            },
-          });
-        }
-        for (const [status, response] of responses) {
-          for (const [responseType, errorMedia] of Object.entries(response.content)) {
-            for (const example of Object.values(errorMedia.examples ?? {})) {
-              const parameter = example["x-missing-parameter"];
-              if (typeof parameter !== "string") continue;
-              const expect = {
-                kind: "error" as const,
-                status: Number(status),
-                mediaType: responseType,
-                text: String(example.value),
-              };
-              const { [parameter]: _, ...without } = fields;
-              checks.push({
-                ...base,
-                name: `${parameter} missing → ${status}`,
-                fields: without,
-                expect,
-              });
-              checks.push({
-                ...base,
-                name: `${parameter} empty → ${status}`,
-                fields: { ...fields, [parameter]: "" },
-                expect,
-              });
-            }
-          }
-        }
-      }
+  const encodings = op.request?.mediaTypes.length ? op.request.mediaTypes : [undefined];
+  const unauthenticated = op.response(UNAUTHENTICATED_STATUS)?.body;
+  // One check per documented field, even if several responses document it.
+  const missing = op.missingParameters.filter(
+    (m, i, all) => all.findIndex((other) => other.field === m.field) === i,
+  );
+  for (const mediaType of encodings) {
+    const wire = (valid: ValidInputs, change: Partial<WireRequest>, expect: Expectation) => ({
+      method: op.method,
+      path: op.path,
+      mediaType,
+      fields: valid.fields,
+      bearer: valid.bearer,
+      ...(expect.mediaType ? { accept: expect.mediaType } : {}),
+      ...change,
+    });
+    const base = { operation: op, mediaType };
+    const success = op.success;
+    if (success) {
+      const expect: Expectation = {
+        status: success.status,
+        mediaType: success.body?.mediaType,
+        tokens: success.body?.tokens ?? [],
+        ...(success.body ? { schemaPointer: success.body.schemaPointer } : {}),
+      };
+      checks.push({
+        ...base,
+        kind: "valid-request",
+        name: `valid request → ${success.status}`,
+        expect,
+        request: (valid) => wire(valid, {}, expect),
+      });
+    }
+    if (op.bearer) {
+      const expect: Expectation = {
+        status: UNAUTHENTICATED_STATUS,
+        mediaType: unauthenticated?.mediaType,
+        tokens: [],
+        ...(unauthenticated ? { schemaPointer: unauthenticated.schemaPointer } : {}),
+      };
+      checks.push({
+        ...base,
+        kind: "no-bearer",
+        name: `no Authorization header → ${UNAUTHENTICATED_STATUS}`,
+        expect,
+        request: (valid) => wire(valid, { bearer: undefined }, expect),
+      });
+    }
+    for (const { field, status, mediaType: type, text } of missing) {
+      const expect: Expectation = { status, mediaType: type, text, tokens: [] };
+      checks.push({
+        ...base,
+        kind: "missing-field",
+        name: `${field} missing → ${status}`,
+        expect,
+        request: (valid) => {
+          const { [field]: _, ...without } = valid.fields;
+          return wire(valid, { fields: without }, expect);
+        },
+      });
+      checks.push({
+        ...base,
+        kind: "empty-field",
+        name: `${field} empty → ${status}`,
+        expect,
+        request: (valid) => wire(valid, { fields: { ...valid.fields, [field]: "" } }, expect),
+      });
     }
   }
   return checks;

@@ -1,96 +1,103 @@
-// `npm run conformance -- --base-url URL [--<field> VALUE ...] [--timeout-ms N]`, one `--<field>` per
-// form field of the spec's token call (`user_id` → `--user-id`), so the flags follow the spec.
-// Exit 0: the deployment conforms; 1: at least one check failed; 2: the run was refused.
+// `npm run conformance -- --base-url URL [--spec FILE] [--<field> VALUE ...] [--timeout-ms N]`: the
+// flags come from the model (one per request field), secrets come from KLEARSTACK_* variables or
+// standard input, and everything printed goes through the secret masker.
+// Exit 0: the deployment conforms; 1: a check failed or could not run; 2: the run was refused.
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadSpec, resolveRef, tokenOperation } from "@klearstack/spec";
+import { type ApiModel, loadApiModel, SecretMasker } from "@klearstack/spec";
+import { checkRun } from "./guards.ts";
+import { helpText, USAGE } from "./help.ts";
 import { runConformance } from "./index.ts";
+import { readInputs, runInputs } from "./inputs.ts";
 
-const spec = loadSpec();
-const tokenCall = tokenOperation(spec);
-const fixedFlags = ["base-url", "timeout-ms", "help"];
-const fieldFlags = Object.keys(tokenCall.exampleFields).map((name) => {
-  const flag = name.replaceAll("_", "-");
-  if (fixedFlags.includes(flag)) throw new Error(`form field ${name} clashes with --${flag}`);
-  return { name, flag };
-});
-
-const usage = [
-  "usage: npm run conformance -- --base-url <URL>",
-  ...fieldFlags.map(({ name, flag }) => `[--${flag} <${name}>]`),
-  "[--timeout-ms <ms>]",
-].join(" ");
-
-/** One line per flag; the field flags carry the spec's description and example. */
-function help(): string {
-  const schema = resolveRef(
-    spec,
-    tokenCall.operation.requestBody.content[tokenCall.requestMediaTypes[0] ?? ""]?.schema,
-  );
-  const properties = (schema.properties ?? {}) as Record<string, unknown>;
-  const rows: [string, string][] = [
-    ["--base-url <URL>", "base URL of the deployment (https, or http on loopback only)"],
-    ...fieldFlags.map(({ name, flag }): [string, string] => {
-      const description = String(resolveRef(spec, properties[name]).description ?? name);
-      const example = JSON.stringify(tokenCall.exampleFields[name]);
-      return [`--${flag} <${name}>`, `${description} Default: the spec's example, ${example}.`];
-    }),
-    ["--timeout-ms <ms>", "per-request timeout. Default: 10000."],
-  ];
-  const width = Math.max(...rows.map(([flag]) => flag.length));
-  return [usage, "", ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)].join("\n");
-}
+const masker = new SecretMasker();
 
 function refuse(message: string): never {
-  console.error(`conformance: ${message}\n${usage}`);
+  console.error(masker.mask(`conformance: ${message}\n${USAGE}\n(--help lists every flag)`));
   process.exit(2);
 }
 
-const { values } = (() => {
+const args = process.argv.slice(2);
+// --spec decides which flags exist, so it is read first.
+const { values: early } = parseArgs({
+  args,
+  options: { spec: { type: "string" } },
+  strict: false,
+  allowPositionals: true,
+});
+// npm and turbo start this script in apps/conformance; a relative --spec means where it was typed.
+const typedIn = process.env.TURBO_INVOCATION_DIR || process.env.INIT_CWD || process.cwd();
+const specPath = typeof early.spec === "string" ? resolve(typedIn, early.spec) : undefined;
+let model: ApiModel;
+try {
+  model = await loadApiModel(specPath);
+} catch (error) {
+  refuse(`cannot read the spec: ${(error as Error).message}`);
+}
+const inputs = runInputs(model);
+
+type Option = { type: "string" | "boolean" };
+const options: Record<string, Option> = {
+  "base-url": { type: "string" },
+  spec: { type: "string" },
+  "timeout-ms": { type: "string" },
+  help: { type: "boolean" },
+};
+const declare = (flag: string, option: Option) => {
+  if (options[flag])
+    throw new Error(`the spec's field or scheme flag --${flag} clashes with another`);
+  options[flag] = option;
+};
+for (const input of [...inputs.fields, ...inputs.bearers]) {
+  // A secret's plain flag exists only to be refused with where the secret goes instead.
+  declare(input.flag, { type: "string" });
+  if (input.secret) declare(input.secret.stdinFlag, { type: "boolean" });
+}
+
+const parsed = (() => {
   try {
-    return parseArgs({
-      options: {
-        "base-url": { type: "string" },
-        "timeout-ms": { type: "string" },
-        help: { type: "boolean", short: "h" },
-        ...Object.fromEntries(fieldFlags.map(({ flag }) => [flag, { type: "string" as const }])),
-      },
-    });
+    return parseArgs({ args, options, tokens: true });
   } catch (error) {
-    refuse((error as Error).message);
+    const { code, message } = error as Error & { code?: string };
+    // Never echo a stray argument: it may be a secret typed after a misspelt flag.
+    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") refuse("unexpected argument (not shown)");
+    refuse(message);
   }
 })();
+const values = parsed.values as Record<string, string | boolean | undefined>;
 
 if (values.help) {
-  console.log(help());
+  console.log(masker.mask(helpText(inputs)));
   process.exit(0);
 }
-if (!values["base-url"]) refuse("--base-url is required");
-let baseUrl: URL;
-try {
-  baseUrl = new URL(values["base-url"]);
-} catch {
-  refuse(`not a URL: ${values["base-url"]}`);
-}
-// Refused, not stripped: the call needs no credentials, and fetch would echo them in its error.
-if (baseUrl.username || baseUrl.password)
-  refuse("--base-url must not carry user:password@ (the token call takes no credentials).");
-if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === "0")
-  refuse("NODE_TLS_REJECT_UNAUTHORIZED=0 would disable TLS verification; unset it.");
-const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(baseUrl.hostname);
-if (baseUrl.protocol === "http:" && !loopback)
-  refuse("plain http is only allowed for loopback hosts: tokens would cross the network in clear.");
-if (baseUrl.protocol !== "http:" && baseUrl.protocol !== "https:")
-  refuse(`unsupported protocol ${baseUrl.protocol}`);
+const run = checkRun(values["base-url"] as string | undefined, process.env);
+if (!run.ok) refuse(run.refusal);
 const timeoutMs = Number(values["timeout-ms"] ?? 10_000);
 if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
   refuse("--timeout-ms must be a positive integer");
 
-const fields: Record<string, string> = {};
-for (const { name, flag } of fieldFlags) {
-  const value = (values as Record<string, string | boolean | undefined>)[flag];
-  if (typeof value === "string") fields[name] = value;
+const stdinFlags = parsed.tokens.flatMap((token) =>
+  token.kind === "option" && token.name.endsWith("-stdin") ? [token.name] : [],
+);
+let stdinLines: string[] = [];
+if (stdinFlags.length > 0) {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  stdinLines = Buffer.concat(chunks).toString("utf8").split(/\r?\n/);
 }
+const read = readInputs(inputs, values, process.env, stdinFlags, stdinLines);
+if (!read.ok) refuse(read.refusal);
+const { given } = read;
+for (const input of inputs.fields) if (input.secret) masker.add(given.fields[input.name]);
+for (const value of Object.values(given.bearers)) masker.add(value);
 
-const result = await runConformance({ baseUrl, fields, timeoutMs, spec });
-console.log(result.report);
+const result = await runConformance({
+  baseUrl: run.url,
+  model,
+  fields: given.fields,
+  bearers: given.bearers,
+  timeoutMs,
+  masker,
+});
+console.log(masker.mask(result.report));
 process.exitCode = result.ok ? 0 : 1;

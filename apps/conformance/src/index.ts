@@ -1,49 +1,61 @@
-// Conformance of a deployment to the spec, as a function: plan the checks from the spec, run them
-// one after another (a real deployment deserves no burst), and render a masked report.
-import { loadSpec, type OpenApiDocument } from "@klearstack/spec";
-import { planChecks } from "./checks.ts";
-import { Masker, printableUrl } from "./mask.ts";
-import { type Outcome, runCheck } from "./run.ts";
+// Conformance of a deployment to the spec, as a function: read the spec through the operation
+// model, run every operation's named checks in chain order, and render a report in which every
+// secret sent or received is masked.
+import { type ApiModel, loadApiModel, SecretMasker } from "@klearstack/spec";
+import { type GivenValues, runInputs } from "./inputs.ts";
+import { type Outcome, runChecks } from "./run.ts";
 import { renderTable } from "./table.ts";
-import { createValidator } from "./validate.ts";
 
-export { MASK } from "./mask.ts";
+export { type Check, type Expectation, planChecks, UNAUTHENTICATED_STATUS } from "./checks.ts";
+export { type FieldInput, type GivenValues, type RunInputs, runInputs } from "./inputs.ts";
+export type { Outcome } from "./run.ts";
+export { send, type WireAnswer, type WireRequest } from "./send.ts";
 
 export interface ConformanceOptions {
   baseUrl: URL;
-  /** Form field values (e.g. user_id, company_name); the spec's examples fill the rest. */
+  /** The operation model; default: loaded from `specPath`, else this repository's spec. */
+  model?: ApiModel;
+  specPath?: string;
+  /** Request field values by field name (secrets included); documented examples fill the rest. */
   fields?: Record<string, string>;
+  /** Bearer credentials by security scheme name; default: the tokens the logins return. */
+  bearers?: Record<string, string>;
   /** Per request. Default 10 s. */
   timeoutMs?: number;
-  spec?: OpenApiDocument;
+  /** Secrets to hide besides those the run sends and receives (the CLI's, for its own messages). */
+  masker?: SecretMasker;
 }
 
 export interface ConformanceResult {
+  /** Every check ran and passed. */
   ok: boolean;
   outcomes: Outcome[];
-  /** The full report, tokens masked. */
+  /** The full report, secrets masked. */
   report: string;
 }
 
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceResult> {
-  const spec = options.spec ?? loadSpec();
-  const masker = new Masker();
-  const validate = createValidator(spec);
-  const checks = planChecks(spec, { fields: options.fields ?? {} });
-  const outcomes: Outcome[] = [];
-  for (const check of checks) {
-    outcomes.push(
-      await runCheck(check, {
-        baseUrl: options.baseUrl,
-        timeoutMs: options.timeoutMs ?? 10_000,
-        validate,
-        masker,
-      }),
-    );
+  const model = options.model ?? (await loadApiModel(options.specPath));
+  const given: GivenValues = { fields: options.fields ?? {}, bearers: options.bearers ?? {} };
+  const masker = options.masker ?? new SecretMasker();
+  for (const value of Object.values(given.bearers)) masker.add(value);
+  for (const input of runInputs(model).fields) {
+    if (input.secret) masker.add(given.fields[input.name]);
   }
-  const info = spec.info as { title: string; version: string };
-  const title = `Conformance of ${printableUrl(options.baseUrl)} to ${info.title} ${info.version}`;
-  // Masked once more as a whole: a token learned late must not survive in an earlier row.
+  const outcomes = await runChecks({
+    model,
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    given,
+    masker,
+  });
+  const title = `Conformance of ${printableUrl(options.baseUrl)} to ${model.title} ${model.version}`;
+  // Masked once more as a whole: a secret learned late must not survive in an earlier row.
   const report = masker.mask(`${title}\n\n${renderTable(outcomes)}`);
-  return { ok: outcomes.every((o) => o.pass), outcomes, report };
+  return { ok: outcomes.every((o) => o.result === "pass"), outcomes, report };
+}
+
+/** A base URL fit to print: no user:password@, no query string. */
+export function printableUrl(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/$/, "")}`;
 }

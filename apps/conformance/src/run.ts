@@ -1,95 +1,164 @@
-// Sends one check's request to the deployment and judges the answer. Node's fetch verifies TLS
-// certificates; nothing here (or anywhere in this workspace) turns that off.
-import type { Check } from "./checks.ts";
-import type { Masker } from "./mask.ts";
+// Runs every operation's checks in chain order: at each step, of the operations whose inputs can be
+// satisfied now, the one needing the fewest tokens (then the first in the spec) runs next, so the
+// logins run before the calls that need their tokens. An operation whose inputs cannot be
+// satisfied is reported as not run, with why. Requests go one after another: a real deployment
+// deserves no burst. Every secret sent or received is taught to the masker before anything that
+// could quote it is written.
+import {
+  type ApiModel,
+  createSpecValidator,
+  type OperationModel,
+  type SecretMasker,
+} from "@klearstack/spec";
+import { bearerTokenType, isTokenField, TokenStore, tokenTypeOf } from "./chain.ts";
+import { type Check, planChecks, type ValidInputs } from "./checks.ts";
+import { type GivenValues, runInputs } from "./inputs.ts";
+import { judge } from "./judge.ts";
+import { canEncode, send } from "./send.ts";
 
 export interface Outcome {
   check: Check;
-  pass: boolean;
-  /** What came back, one line: status and media type (or the network error). */
+  result: "pass" | "fail" | "not run";
+  /** What came back, one line: status and media type, the network error, or "not run". */
   got: string;
-  /** Why it failed, one line each; already masked. */
+  /** Why it failed or did not run, one line each; masked. */
   problems: string[];
 }
 
 export interface RunOptions {
+  model: ApiModel;
   baseUrl: URL;
   timeoutMs: number;
-  validate: (pointer: string, body: unknown) => string[];
-  masker: Masker;
+  given: GivenValues;
+  masker: SecretMasker;
 }
 
-function encode(check: Check): { body: BodyInit; headers: Record<string, string> } {
-  if (check.mediaType === "application/x-www-form-urlencoded")
-    return {
-      body: new URLSearchParams(check.fields),
-      headers: { "content-type": check.mediaType },
-    };
-  if (check.mediaType === "multipart/form-data") {
-    const form = new FormData();
-    for (const [key, value] of Object.entries(check.fields)) form.append(key, value);
-    // fetch writes the Content-Type itself, with the boundary.
-    return { body: form, headers: {} };
-  }
-  throw new Error(`conformance cannot encode ${check.mediaType}`);
-}
+type Resolved = { ok: true; valid: ValidInputs } | { ok: false; why: string };
 
-const mediaTypeOf = (header: string | null) =>
-  (header ?? "").replace(/;.*$/s, "").trim().toLowerCase();
+export async function runChecks(options: RunOptions): Promise<Outcome[]> {
+  const { model, masker } = options;
+  const validate = createSpecValidator(model, { rootLabel: "body" });
+  const store = new TokenStore();
+  const resolve = inputResolver(options, store);
+  const needs = (op: OperationModel) =>
+    (op.bearer ? 1 : 0) + op.fields.filter((f) => isTokenField(f)).length;
 
-export async function runCheck(check: Check, options: RunOptions): Promise<Outcome> {
-  const { body, headers } = encode(check);
-  const url = new URL(options.baseUrl.pathname.replace(/\/$/, "") + check.path, options.baseUrl);
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetch(url, {
-      method: check.method,
-      body,
-      headers: { ...headers, accept: check.expect.mediaType },
-      redirect: "manual",
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    text = await response.text();
-  } catch (error) {
-    const reason = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-    const got = `no response: ${options.masker.mask(reason)}`;
-    return { check, pass: false, got, problems: [got] };
-  }
-
-  const type = mediaTypeOf(response.headers.get("content-type"));
-  const got = `${response.status} ${type || "(no Content-Type)"}`;
-  const problems: string[] = [];
-  const expected = check.expect;
-  if (response.status !== expected.status)
-    problems.push(`status ${response.status}, expected ${expected.status}`);
-  if (type !== expected.mediaType)
-    problems.push(`Content-Type ${type || "missing"}, expected ${expected.mediaType}`);
-
-  if (expected.kind === "success") {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-      options.masker.learn(json);
-    } catch {
-      problems.push("body is not JSON");
+  const outcomes: Outcome[] = [];
+  let pending = [...model.operations];
+  while (pending.length > 0) {
+    const ready = pending
+      .map((op) => ({ op, resolved: resolve(op) }))
+      .filter((candidate) => candidate.resolved.ok)
+      .sort((a, b) => needs(a.op) - needs(b.op));
+    const next = ready[0];
+    if (!next?.resolved.ok) break;
+    pending = pending.filter((op) => op !== next.op);
+    const { valid } = next.resolved;
+    for (const field of next.op.fields) {
+      if (field.secret || isTokenField(field)) masker.add(valid.fields[field.name]);
     }
-    if (json !== undefined) problems.push(...options.validate(expected.schemaPointer, json));
-  } else if (text.trim() !== expected.text) {
-    // Judge first, then learn: an error body that carries tokens is masked when printed.
-    try {
-      options.masker.learn(JSON.parse(text));
-    } catch {}
-    // Mask before clipping: a token cut in half would no longer be recognised.
-    const shown = clip(options.masker.mask(text));
-    problems.push(`body ${JSON.stringify(shown)}, expected ${JSON.stringify(expected.text)}`);
+    masker.add(valid.bearer);
+    for (const check of planChecks(next.op)) {
+      outcomes.push(await runCheck(check, valid, { ...options, validate, store }));
+    }
   }
-  return {
-    check,
-    pass: problems.length === 0,
-    got,
-    problems: problems.map((p) => options.masker.mask(p)),
+  for (const op of pending) {
+    const resolved = resolve(op);
+    const why = resolved.ok ? "" : resolved.why;
+    for (const check of planChecks(op)) {
+      outcomes.push({
+        check,
+        result: "not run",
+        got: "not run",
+        problems: [masker.mask(why)],
+      });
+    }
+  }
+  return outcomes;
+}
+
+async function runCheck(
+  check: Check,
+  valid: ValidInputs,
+  options: RunOptions & { validate: ReturnType<typeof createSpecValidator>; store: TokenStore },
+): Promise<Outcome> {
+  const { masker } = options;
+  if (!canEncode(check.mediaType)) {
+    const why = `conformance cannot send ${check.mediaType} bodies yet`;
+    return { check, result: "not run", got: "not run", problems: [why] };
+  }
+  const answer = await send(options.baseUrl, check.request(valid), options);
+  if (!answer.ok) {
+    const got = `no response: ${masker.mask(answer.reason)}`;
+    return { check, result: "fail", got, problems: [got] };
+  }
+  // Learn before judging: a problem may quote the body.
+  try {
+    masker.learn(JSON.parse(answer.text));
+  } catch {
+    // Not JSON: only what the masker already knows (and anything JWT-shaped) is hidden.
+  }
+  const verdict = judge(answer, check.expect, options);
+  for (const token of verdict.tokens) {
+    masker.add(token.value);
+    if (check.kind === "valid-request") options.store.put(token.tokenType, token.value);
+  }
+  const got = `${answer.status} ${answer.mediaType || "(no Content-Type)"}`;
+  const problems = verdict.problems.map((problem) => masker.mask(problem));
+  return { check, result: problems.length === 0 ? "pass" : "fail", got, problems };
+}
+
+/** The valid inputs of an operation now, or why it cannot run yet. */
+function inputResolver(options: RunOptions, store: TokenStore): (op: OperationModel) => Resolved {
+  const inputs = runInputs(options.model);
+  const bearerType = bearerTokenType(options.model);
+  const { given } = options;
+  return (op) => {
+    const unsupported = op.security.find((s) => !(s.type === "http" && s.scheme === "bearer"));
+    if (unsupported) {
+      return {
+        ok: false,
+        why: `security scheme ${unsupported.name} (${unsupported.type}) is not supported`,
+      };
+    }
+    if (op.path.includes("{")) return { ok: false, why: "path parameters are not supported yet" };
+    const fields: Record<string, string> = {};
+    for (const field of op.fields) {
+      const input = inputs.fields.find((i) => i.name === field.name);
+      const where = input?.secret
+        ? `set ${input.secret.env} or pipe it to --${input.secret.stdinFlag}`
+        : `pass --${input?.flag}`;
+      const tokenType = tokenTypeOf(field.schema);
+      const value =
+        given.fields[field.name] ?? (isTokenField(field) ? store.get(tokenType) : field.example);
+      if (value !== undefined) fields[field.name] = value;
+      else if (field.required && isTokenField(field)) {
+        const kind = tokenType ? aToken(tokenType) : "a JWT";
+        return {
+          ok: false,
+          why: `needs ${field.name}, and no operation run so far returned ${kind} (or ${where})`,
+        };
+      } else if (field.required) {
+        return {
+          ok: false,
+          why: `needs ${field.name}, which the spec gives no example of (${where})`,
+        };
+      }
+    }
+    let bearer: string | undefined;
+    if (op.bearer) {
+      const input = inputs.bearers.find((i) => i.scheme === op.bearer?.name);
+      bearer = given.bearers[op.bearer.name] ?? store.get(bearerType);
+      if (bearer === undefined) {
+        const kind = bearerType ? aToken(bearerType) : "a token the spec ties to this scheme";
+        return {
+          ok: false,
+          why: `needs a ${op.bearer.name} credential, and no operation run so far returned ${kind} (or set ${input?.secret.env} or pipe it to --${input?.secret.stdinFlag})`,
+        };
+      }
+    }
+    return { ok: true, valid: { fields, bearer } };
   };
 }
 
-const clip = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
+const aToken = (type: string) => `${/^[aeiou]/i.test(type) ? "an" : "a"} ${type} token`;

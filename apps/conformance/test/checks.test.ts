@@ -1,49 +1,113 @@
-// The checks are planned from the spec, not written by hand: one complete request per encoding and
-// one missing and one empty request per documented missing parameter.
-import { loadSpec, tokenOperation } from "@klearstack/spec";
+// The checks are planned from the model, operation by operation, never written by hand: per request
+// encoding, a valid request, the 401 without credentials on a bearer operation, and one missing and
+// one empty request per documented missing parameter, each expecting what the spec documents.
+import { loadApiModel, loadSpec } from "@klearstack/spec";
+import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "@klearstack/spec/fixtures";
 import { describe, expect, it } from "vitest";
-import { planChecks } from "../src/checks.ts";
+import { planChecks, UNAUTHENTICATED_STATUS } from "../src/checks.ts";
 
-const spec = loadSpec();
-const tokenCall = tokenOperation(spec);
-const encodings = tokenCall.requestMediaTypes;
-const examples = tokenCall.exampleFields;
-// The documented error response (the one non-2xx status) and its media type.
-const [errorStatus, errorResponse] =
-  Object.entries(tokenCall.operation.responses).find(([status]) => !status.startsWith("2")) ?? [];
-const [errorMediaType] = Object.keys(errorResponse?.content ?? {});
+const model = await loadApiModel();
+const valid = { fields: { a: "1", b: "2" }, bearer: "credential" };
 
-describe("planChecks", () => {
-  const checks = planChecks(spec, { fields: {} });
+describe("planChecks, for every operation of the spec", () => {
+  it.each(model.operations.map((op) => [op.operationId, op] as const))(
+    "%s: every encoding gets a valid request, the 401 if bearer, missing and empty per parameter",
+    (_, op) => {
+      const checks = planChecks(op);
+      const encodings = op.request?.mediaTypes ?? [];
+      const perEncoding = 1 + (op.bearer ? 1 : 0) + 2 * op.missingParameters.length;
+      expect(encodings.length).toBeGreaterThan(0);
+      expect(op.missingParameters.length).toBeGreaterThan(0);
+      expect(checks).toHaveLength(encodings.length * perEncoding);
+      expect([...new Set(checks.map((c) => c.mediaType))]).toEqual(encodings);
+    },
+  );
 
-  it("covers every encoding: a complete request, then missing and empty per parameter", () => {
-    expect(tokenCall.errorTexts.length).toBeGreaterThan(0);
-    expect(checks).toHaveLength(encodings.length * (1 + 2 * tokenCall.errorTexts.length));
-    expect([...new Set(checks.map((c) => c.mediaType))]).toEqual(encodings);
-  });
-
-  it("sends the spec's examples unless told otherwise", () => {
-    const complete = checks.find((c) => c.expect.kind === "success")!;
-    expect(complete.fields).toEqual(examples);
-    const [field] = tokenCall.requiredFields;
-    const mine = planChecks(spec, { fields: { [field!]: "4711" } });
-    expect(mine[0]!.fields).toEqual({ ...examples, [field!]: "4711" });
-  });
-
-  it("expects the documented text for each missing or empty parameter", () => {
-    expect(errorStatus).toBeDefined();
-    for (const parameter of tokenCall.requiredFields) {
-      const named = checks.filter((c) => c.name.startsWith(`${parameter} `));
-      expect(named).toHaveLength(2 * encodings.length);
-      for (const check of named) {
+  it.each(model.operations.map((op) => [op.operationId, op] as const))(
+    "%s: the valid request expects the documented success, its schema and its tokens",
+    (_, op) => {
+      for (const check of planChecks(op).filter((c) => c.kind === "valid-request")) {
+        expect(check.name).toBe(`valid request → ${op.success?.status}`);
         expect(check.expect).toEqual({
-          kind: "error",
-          status: Number(errorStatus),
-          mediaType: errorMediaType,
-          text: tokenCall.missingParameterText(parameter),
+          status: op.success?.status,
+          mediaType: op.success?.body?.mediaType,
+          schemaPointer: op.success?.body?.schemaPointer,
+          tokens: op.success?.body?.tokens,
         });
-        expect(check.fields[parameter] ?? "").toBe("");
+        const request = check.request(valid);
+        expect(request).toMatchObject({ method: op.method, path: op.path, fields: valid.fields });
+        expect(request.mediaType).toBe(check.mediaType);
+        expect(request.bearer).toBe("credential");
+      }
+    },
+  );
+
+  it.each(model.operations.map((op) => [op.operationId, op] as const))(
+    "%s: each documented missing parameter, left out or empty, expects the documented text",
+    (_, op) => {
+      const checks = planChecks(op);
+      for (const missing of op.missingParameters) {
+        const expect500 = {
+          status: missing.status,
+          mediaType: missing.mediaType,
+          text: op.missingParameterText(missing.field),
+          tokens: [],
+        };
+        const left = checks.filter(
+          (c) => c.name === `${missing.field} missing → ${missing.status}`,
+        );
+        const empty = checks.filter((c) => c.name === `${missing.field} empty → ${missing.status}`);
+        expect(left.length).toBe(op.request?.mediaTypes.length);
+        expect(empty.length).toBe(op.request?.mediaTypes.length);
+        for (const check of left) {
+          expect(check.expect).toEqual(expect500);
+          const fields = { ...valid.fields, [missing.field]: "x" };
+          expect(check.request({ ...valid, fields }).fields).toEqual(valid.fields);
+        }
+        for (const check of empty) {
+          expect(check.expect).toEqual(expect500);
+          expect(check.request(valid).fields[missing.field]).toBe("");
+        }
+      }
+    },
+  );
+
+  it("sends no credentials in the 401 check of each bearer operation, and only there", () => {
+    const bearerOps = model.operations.filter((op) => op.bearer);
+    expect(bearerOps.length).toBeGreaterThan(0);
+    for (const op of model) {
+      const checks = planChecks(op).filter((c) => c.kind === "no-bearer");
+      expect(checks.length).toBe(op.bearer ? op.request?.mediaTypes.length : 0);
+      for (const check of checks) {
+        expect(check.expect.status).toBe(UNAUTHENTICATED_STATUS);
+        // The spec documents the 401 without a body: nothing to validate but the status.
+        expect(check.expect.mediaType).toBe(op.response(UNAUTHENTICATED_STATUS)?.body?.mediaType);
+        expect(check.request(valid).bearer).toBeUndefined();
+        expect(check.request(valid).fields).toEqual(valid.fields);
       }
     }
+  });
+
+  it("plans the unseen fixture operation from the document alone", async () => {
+    const fixture = await loadApiModel({ document: unseenOperationDocument() });
+    const unseen = fixture.operation(UNSEEN_OPERATION_ID);
+    const kinds = planChecks(unseen).map((c) => c.kind);
+    expect(kinds.filter((k) => k === "no-bearer")).toHaveLength(
+      unseen.request?.mediaTypes.length ?? 0,
+    );
+    expect(planChecks(unseen).find((c) => c.kind === "valid-request")?.expect.tokens).toEqual([]);
+  });
+
+  it("plans an operation without a request body or response content", async () => {
+    const document = loadSpec();
+    document.paths["/ping"] = {
+      get: { operationId: "ping", responses: { "204": { description: "Alive." } } },
+    };
+    const ping = (await loadApiModel({ document })).operation("ping");
+    const [check, ...rest] = planChecks(ping);
+    expect(rest).toEqual([]);
+    expect(check?.mediaType).toBeUndefined();
+    expect(check?.expect).toEqual({ status: "204", mediaType: undefined, tokens: [] });
+    expect(check?.request(valid).mediaType).toBeUndefined();
   });
 });

@@ -1,0 +1,55 @@
+// Chaining, derived from the model rather than from operation names: operations that return tokens
+// feed the ones that need them. A token is kept by its type (the `token_type` its decoded schema
+// fixes); a JWT-typed request field takes the token of its type, and the bearer scheme takes the
+// token type the API hands out that no request field takes back.
+import { type ApiModel, type FieldModel, type JsonSchema, schemaFacts } from "@klearstack/spec";
+
+/** The `token_type` a JWT-valued schema's decoded claims must carry, if it fixes one. */
+export function tokenTypeOf(schema: JsonSchema): string | undefined {
+  const facts = schemaFacts(schema);
+  if (facts.contentMediaType !== "application/jwt") return undefined;
+  const decoded = facts.contentSchema as JsonSchema | undefined;
+  const claims = decoded ? schemaFacts(decoded).properties?.claims : undefined;
+  const tokenType = claims ? schemaFacts(claims).properties?.token_type : undefined;
+  const value = tokenType?.const;
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Whether a field takes a JWT (a token from the chain, never a documented example). */
+export const isTokenField = (field: FieldModel): boolean =>
+  schemaFacts(field.schema).contentMediaType === "application/jwt";
+
+/**
+ * The token type a bearer scheme takes. The spec says `bearerFormat: JWT`, not which of the issued
+ * tokens; the credential is the type the API issues and no request field consumes (a refresh token
+ * goes back in a form field, the access token in the header). Undefined when that is not exactly
+ * one type: then bearer operations need a token from the user.
+ */
+export function bearerTokenType(model: ApiModel): string | undefined {
+  const issued = new Set<string>();
+  const consumed = new Set<string>();
+  for (const op of model) {
+    for (const token of op.success?.body?.tokens ?? []) {
+      if (token.tokenType) issued.add(token.tokenType);
+    }
+    for (const field of op.fields) {
+      const type = tokenTypeOf(field.schema);
+      if (type) consumed.add(type);
+    }
+  }
+  const candidates = [...issued].filter((type) => !consumed.has(type));
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** The latest token of each type that a passing answer carried. */
+export class TokenStore {
+  readonly #tokens = new Map<string, string>();
+
+  put(tokenType: string, token: string): void {
+    this.#tokens.set(tokenType, token);
+  }
+
+  get(tokenType: string | undefined): string | undefined {
+    return tokenType === undefined ? undefined : this.#tokens.get(tokenType);
+  }
+}

@@ -1,0 +1,148 @@
+// What a run can be told, derived from the model: one input per request field name (across all
+// operations), and one per bearer scheme. Plain fields are flags (`user_id` → `--user-id`); secrets
+// (passwords, tokens, bearer credentials) come from an environment variable (`KLEARSTACK_PASSWORD`)
+// or standard input (`--password-stdin`), never from argv, which any local user can read in `ps`.
+import type { ApiModel } from "@klearstack/spec";
+import { bearerTokenType, isTokenField, tokenTypeOf } from "./chain.ts";
+
+export interface SecretSource {
+  /** e.g. KLEARSTACK_PASSWORD */
+  env: string;
+  /** e.g. password-stdin (without the dashes) */
+  stdinFlag: string;
+}
+
+export interface FieldInput {
+  /** The request field, e.g. "user_id". */
+  name: string;
+  /** The flag without its dashes, e.g. "user-id"; refused for secrets. */
+  flag: string;
+  description: string;
+  /** The documented example, used when no value is given; never for JWT fields. */
+  example: string | undefined;
+  /** A JWT field: filled from a token an earlier operation returned. */
+  tokenType: string | undefined;
+  token: boolean;
+  /** Set for secrets: where the value may come from instead of argv. */
+  secret: SecretSource | undefined;
+}
+
+export interface BearerInput {
+  /** The security scheme's name, e.g. "bearerAccessToken". */
+  scheme: string;
+  flag: string;
+  description: string;
+  /** The token type the chain fills it from (see bearerTokenType). */
+  tokenType: string | undefined;
+  secret: SecretSource;
+}
+
+export interface RunInputs {
+  fields: FieldInput[];
+  bearers: BearerInput[];
+}
+
+/** `company_name` and `bearerAccessToken` → `company-name`, `bearer-access-token`. */
+export const flagName = (name: string): string =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .toLowerCase();
+
+const envName = (name: string): string =>
+  `KLEARSTACK_${flagName(name).replaceAll("-", "_").toUpperCase()}`;
+
+const secretSource = (name: string): SecretSource => ({
+  env: envName(name),
+  stdinFlag: `${flagName(name)}-stdin`,
+});
+
+const oneLine = (text: string | undefined) => (text ?? "").replace(/\s+/g, " ").trim();
+
+export function runInputs(model: ApiModel): RunInputs {
+  const fields = new Map<string, FieldInput>();
+  const bearers = new Map<string, BearerInput>();
+  const bearerType = bearerTokenType(model);
+  for (const op of model) {
+    for (const field of op.fields) {
+      const known = fields.get(field.name);
+      const token = isTokenField(field);
+      const secret = field.secret || token;
+      if (known) {
+        // One flag per name: a field that is secret in any operation is secret everywhere.
+        if (secret && !known.secret) known.secret = secretSource(field.name);
+        continue;
+      }
+      fields.set(field.name, {
+        name: field.name,
+        flag: flagName(field.name),
+        description: oneLine(field.description) || field.name,
+        example: token ? undefined : field.example,
+        tokenType: tokenTypeOf(field.schema),
+        token,
+        secret: secret ? secretSource(field.name) : undefined,
+      });
+    }
+    if (op.bearer && !bearers.has(op.bearer.name)) {
+      bearers.set(op.bearer.name, {
+        scheme: op.bearer.name,
+        flag: flagName(op.bearer.name),
+        description: oneLine(op.bearer.description) || `${op.bearer.name} credential`,
+        tokenType: bearerType,
+        secret: secretSource(op.bearer.name),
+      });
+    }
+  }
+  return { fields: [...fields.values()], bearers: [...bearers.values()] };
+}
+
+/** Values the user gave: request fields by name, bearer credentials by scheme name. */
+export interface GivenValues {
+  fields: Record<string, string>;
+  bearers: Record<string, string>;
+}
+
+export type ReadInputs = { ok: true; given: GivenValues } | { ok: false; refusal: string };
+
+/**
+ * Collects the user's values. `flags` holds the parsed command-line options; `stdinFlags` the
+ * `--*-stdin` flags in the order given, `stdinLines` what standard input held (one line each, in
+ * that order). A secret passed as a flag is refused with where to put it instead, never echoed.
+ */
+export function readInputs(
+  inputs: RunInputs,
+  flags: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+  stdinFlags: string[],
+  stdinLines: string[],
+): ReadInputs {
+  const given: GivenValues = { fields: {}, bearers: {} };
+  const fromSecret = (flag: string, source: SecretSource): string | undefined | Error => {
+    if (typeof flags[flag] === "string") {
+      return new Error(
+        `--${flag} would put a secret on the command line, where any local user can read it (ps, shell history); set ${source.env} or pipe it to --${source.stdinFlag} instead.`,
+      );
+    }
+    const line = stdinFlags.indexOf(source.stdinFlag);
+    if (line >= 0) {
+      const value = stdinLines[line];
+      if (value) return value;
+      return new Error(
+        `--${source.stdinFlag}: standard input held no line ${line + 1} for it. (At the repository root, \`npm run conformance\` goes through turbo, which does not forward standard input: set ${source.env}, or run \`npm run conformance -w @klearstack/conformance -- …\`.)`,
+      );
+    }
+    // An empty variable is as good as unset: there is no empty secret to send.
+    return env[source.env] || undefined;
+  };
+  for (const input of inputs.fields) {
+    const value = input.secret ? fromSecret(input.flag, input.secret) : flags[input.flag];
+    if (value instanceof Error) return { ok: false, refusal: value.message };
+    if (typeof value === "string") given.fields[input.name] = value;
+  }
+  for (const input of inputs.bearers) {
+    const value = fromSecret(input.flag, input.secret);
+    if (value instanceof Error) return { ok: false, refusal: value.message };
+    if (typeof value === "string") given.bearers[input.scheme] = value;
+  }
+  return { ok: true, given };
+}

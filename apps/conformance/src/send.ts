@@ -1,0 +1,75 @@
+// The request-sending core every check (and, later, every fuzzed case) goes through: one request
+// on the wire exactly as described, one answer exactly as it came back (status, media type, raw
+// text). Node's fetch verifies TLS certificates; nothing in this workspace turns that off.
+// Redirects are not followed: a 3xx is an answer to judge, not a hop to take with a token.
+
+export interface WireRequest {
+  method: string;
+  path: string;
+  /** The request encoding; undefined sends no body. */
+  mediaType: string | undefined;
+  fields: Record<string, string>;
+  /** Sent as `Authorization: Bearer …` when set. */
+  bearer?: string;
+  /** The media type asked for in `Accept`, when one is expected. */
+  accept?: string;
+}
+
+export type WireAnswer =
+  | { ok: true; status: number; mediaType: string; text: string }
+  | { ok: false; reason: string };
+
+const FORM = "application/x-www-form-urlencoded";
+const MULTIPART = "multipart/form-data";
+const isJson = (mediaType: string) => /^application\/(.+\+)?json$/.test(mediaType);
+
+/** Whether the core can send a body of this media type. */
+export const canEncode = (mediaType: string | undefined): boolean =>
+  mediaType === undefined || mediaType === FORM || mediaType === MULTIPART || isJson(mediaType);
+
+function encode(request: WireRequest): { body?: BodyInit; contentType?: string } {
+  const { mediaType, fields } = request;
+  if (mediaType === undefined) return {};
+  if (mediaType === FORM) return { body: new URLSearchParams(fields), contentType: mediaType };
+  if (mediaType === MULTIPART) {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    // fetch writes the Content-Type itself, with the boundary.
+    return { body: form };
+  }
+  if (isJson(mediaType)) return { body: JSON.stringify(fields), contentType: mediaType };
+  throw new Error(`conformance cannot encode ${mediaType}`);
+}
+
+/** The media type of a Content-Type header, without parameters, lower case ("" if none). */
+export const mediaTypeOf = (header: string | null): string =>
+  (header ?? "").replace(/;.*$/s, "").trim().toLowerCase();
+
+export async function send(
+  baseUrl: URL,
+  request: WireRequest,
+  { timeoutMs }: { timeoutMs: number },
+): Promise<WireAnswer> {
+  const { body, contentType } = encode(request);
+  const headers: Record<string, string> = {};
+  if (contentType) headers["content-type"] = contentType;
+  if (request.accept) headers.accept = request.accept;
+  if (request.bearer !== undefined) headers.authorization = `Bearer ${request.bearer}`;
+  const url = new URL(baseUrl.pathname.replace(/\/$/, "") + request.path, baseUrl);
+  try {
+    const response = await fetch(url, {
+      method: request.method.toUpperCase(),
+      body: body ?? null,
+      headers,
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.text();
+    const mediaType = mediaTypeOf(response.headers.get("content-type"));
+    return { ok: true, status: response.status, mediaType, text };
+  } catch (error) {
+    // The cause says why (refused, certificate, timeout); callers mask it before printing.
+    const reason = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
+    return { ok: false, reason };
+  }
+}
