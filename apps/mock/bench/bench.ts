@@ -2,6 +2,7 @@
 // server, all measured in this run on this machine, printed as ratios. Not a test: it fails only
 // if a server cannot start or answers with errors.
 import { load } from "./load.ts";
+import { model, requestsFor } from "./request.ts";
 import { commands, type Server, startServer } from "./servers.ts";
 
 const CONNECTIONS = 10;
@@ -12,8 +13,9 @@ const results = new Map<string, { server: Server; rps: number; p50: number; p99:
 for (const name of Object.keys(commands)) {
   const server = await startServer(name);
   try {
-    await load(server.url, CONNECTIONS, WARMUP_SECONDS);
-    const run = await load(server.url, CONNECTIONS, SECONDS);
+    const requests = await requestsFor(server.url);
+    await load(server.url, requests, CONNECTIONS, WARMUP_SECONDS);
+    const run = await load(server.url, requests, CONNECTIONS, SECONDS);
     if (run.failures > 0) throw new Error(`${name}: ${run.failures} failed requests`);
     results.set(name, { server, ...run });
   } finally {
@@ -24,7 +26,8 @@ for (const name of Object.keys(commands)) {
 const [a, b, c] = [...results.values()];
 if (!a || !b || !c) throw new Error("a server is missing from the results");
 console.log(
-  `autocannon c=${CONNECTIONS} ${SECONDS}s (after ${WARMUP_SECONDS}s warm-up), POST form body`,
+  `autocannon c=${CONNECTIONS} ${SECONDS}s (after ${WARMUP_SECONDS}s warm-up), ` +
+    `each of the ${model.operations.length} operations in turn, urlencoded form bodies`,
 );
 for (const { server, rps, p50, p99 } of results.values()) {
   const start = server.name.startsWith("(c)")

@@ -1,6 +1,6 @@
-// One autocannon run against one URL, reduced to the numbers the bench prints.
+// One autocannon run against one server, reduced to the numbers the bench prints.
 import { createRequire } from "node:module";
-import { contentType, form, operationPath } from "./request.ts";
+import type { BenchRequest } from "./request.ts";
 
 const require = createRequire(import.meta.url);
 interface Result {
@@ -20,15 +20,14 @@ export interface Load {
   failures: number;
 }
 
-export async function load(url: string, connections: number, seconds: number): Promise<Load> {
-  const result = await autocannon({
-    url: `${url}${operationPath}`,
-    method: "POST",
-    headers: { "content-type": contentType },
-    body: form,
-    connections,
-    duration: seconds,
-  });
+/** Each connection sends `requests` in turn, over and over. */
+export async function load(
+  url: string,
+  requests: BenchRequest[],
+  connections: number,
+  seconds: number,
+): Promise<Load> {
+  const result = await autocannon({ url, requests, connections, duration: seconds });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,

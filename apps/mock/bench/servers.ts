@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { specPath } from "@klearstack/spec";
-import { operationPath, validBody } from "./request.ts";
+import { loginRequest } from "./request.ts";
 
 const require = createRequire(import.meta.url);
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -78,7 +78,8 @@ export async function startServer(name: string): Promise<Server> {
       stop();
       throw new Error(`${name} gave no 200 within 30 s`);
     }
-    const status = await fetch(`${url}${operationPath}`, validBody())
+    const { path, ...init } = loginRequest;
+    const status = await fetch(`${url}${path}`, init)
       .then((r) => r.arrayBuffer().then(() => r.status))
       .catch(() => 0);
     if (status === 200)

@@ -1,7 +1,8 @@
-// `npm run soak -w @klearstack/mock`: 60 s at c=100 against the mock CLI; passes only with zero
-// failed requests, and reports the mock's memory (RSS) at start and end.
+// `npm run soak -w @klearstack/mock`: 60 s at c=100 against the mock CLI, every operation in turn;
+// passes only with zero failed requests, and reports the mock's memory (RSS) at start and end.
 import { readFileSync } from "node:fs";
 import { load } from "./load.ts";
+import { requestsFor } from "./request.ts";
 import { startServer } from "./servers.ts";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
@@ -13,7 +14,7 @@ const rssMiB = () => {
 };
 try {
   const before = rssMiB();
-  const run = await load(server.url, 100, SECONDS);
+  const run = await load(server.url, await requestsFor(server.url), 100, SECONDS);
   const after = rssMiB();
   console.log(
     `soak c=100 ${SECONDS}s: ${run.total} requests, ${run.rps.toFixed(0)} req/s, p99 ${run.p99} ms`,

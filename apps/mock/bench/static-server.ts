@@ -1,20 +1,34 @@
-// Baseline (c) of the bench: a bare node:http server answering the documented 200 body, so the
-// bench can say how much of the machine's plain HTTP speed the mock keeps.
+// Baseline (c) of the bench: a bare node:http server answering each operation's documented success
+// body, so the bench can say how much of the machine's plain HTTP speed the mock keeps.
 import { createServer } from "node:http";
-import { loadSpec } from "@klearstack/spec";
+import { loadApiModel } from "@klearstack/spec";
 
-const [, item] = Object.entries(loadSpec().paths)[0] ?? [];
-const body = JSON.stringify(item?.post?.responses["200"]?.content["application/json"]?.example);
+const model = await loadApiModel();
+const answers = new Map(
+  model.operations.map((op) => {
+    const example = op.success?.body?.examples[0]?.value;
+    return [
+      `${op.method.toUpperCase()} ${op.path}`,
+      {
+        status: Number(op.success?.status ?? 204),
+        headers: op.success?.body ? { "content-type": op.success.body.mediaType } : {},
+        body: example === undefined ? "" : JSON.stringify(example),
+      },
+    ];
+  }),
+);
 const port = Number(process.argv[2] ?? 0);
 
 createServer((req, res) => {
   req.resume();
-  req.on("end", () =>
+  req.on("end", () => {
+    const answer = answers.get(`${req.method} ${req.url}`);
+    if (!answer) return res.writeHead(404).end();
     res
-      .writeHead(200, {
-        "content-type": "application/json",
-        "content-length": Buffer.byteLength(body),
+      .writeHead(answer.status, {
+        ...answer.headers,
+        "content-length": Buffer.byteLength(answer.body),
       })
-      .end(body),
-  );
+      .end(answer.body);
+  });
 }).listen(port, "127.0.0.1");

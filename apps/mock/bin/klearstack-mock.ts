@@ -11,16 +11,22 @@ const { LOG_LEVELS, startMock } = await import("../src/index.ts");
 
 const HELP = `Usage: klearstack-mock [options]
 
-Serves the KlearStack token API from spec/openapi.yaml with Prism's engine.
+Serves every operation of the KlearStack token API (spec/openapi.yaml) with Prism's engine.
+Every token it hands out is freshly signed with the spec's example-only key.
 
 Options:
-  --port <n>         port to listen on (env MOCK_PORT, default 4010; 0 picks a free one)
-  --host <addr>      address to bind (env MOCK_HOST, default 127.0.0.1)
-  --dynamic          generated answers instead of the spec's examples
-  --log-level <lvl>  ${LOG_LEVELS.join(" | ")} (default info), one line per request on stderr
-  --quiet            same as --log-level silent
-  --no-watch         do not reload when the spec changes
-  --help             this text
+  --port <n>             port to listen on (env MOCK_PORT, default 4010; 0 picks a free one)
+  --host <addr>          address to bind (env MOCK_HOST, default 127.0.0.1)
+  --spec <file>          serve this OpenAPI document instead of spec/openapi.yaml
+  --dynamic              generated answers instead of the spec's examples
+  --access-ttl <secs>    access tokens expire after <secs> seconds instead of the spec's
+                         documented lifetime (a positive whole number; e.g. 30 to meet
+                         expiry and refresh in a test)
+  --refresh-ttl <secs>   the same for refresh tokens
+  --log-level <lvl>      ${LOG_LEVELS.join(" | ")} (default info), one line per request on stderr
+  --quiet                same as --log-level silent
+  --no-watch             do not reload when the spec changes
+  --help                 this text
 `;
 
 function fail(message: string): never {
@@ -35,6 +41,9 @@ function parse() {
     options: {
       port: { type: "string" },
       host: { type: "string" },
+      spec: { type: "string" },
+      "access-ttl": { type: "string" },
+      "refresh-ttl": { type: "string" },
       dynamic: { type: "boolean", default: false },
       "log-level": { type: "string" },
       quiet: { type: "boolean", default: false },
@@ -56,6 +65,16 @@ if (args.help) {
 const portText = args.port ?? process.env.MOCK_PORT ?? "4010";
 const port = Number(portText);
 if (!/^\d+$/.test(portText) || port > 65535) fail(`invalid port: ${portText}`);
+/** A --*-ttl value: a positive whole number of seconds, or undefined when the flag is absent. */
+function ttl(flag: "access-ttl" | "refresh-ttl"): number | undefined {
+  const text = args[flag];
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d{0,14}$/.test(text))
+    fail(`invalid --${flag}: ${text} (a positive whole number of seconds)`);
+  return Number(text);
+}
+const accessTtl = ttl("access-ttl");
+const refreshTtl = ttl("refresh-ttl");
 const logLevel = (args.quiet ? "silent" : (args["log-level"] ?? "info")) as LogLevel;
 if (!LOG_LEVELS.includes(logLevel)) fail(`invalid log level: ${logLevel}`);
 
@@ -80,6 +99,9 @@ mock = await startMock({
   dynamic: args.dynamic,
   logLevel,
   watch: args.watch,
+  ...(args.spec === undefined ? {} : { specPath: args.spec }),
+  accessTtl,
+  refreshTtl,
 }).catch((error: unknown) =>
   fail(`cannot start: ${error instanceof Error ? error.message : String(error)}`),
 );

@@ -2,7 +2,7 @@
 // urlencoded and multipart follow the Fetch standard instead of a hand-written parser.
 import type { IncomingMessage } from "node:http";
 
-/** Larger bodies get 413: the two documented fields fit in far less. */
+/** Larger bodies get 413: the documented fields fit in far less. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export type BodyRead = { ok: true; bytes: Buffer } | { ok: false; tooLarge: true };
@@ -64,4 +64,48 @@ export async function parseForm(contentType: string, bytes: Buffer): Promise<For
     if (typeof value === "string" && !Object.hasOwn(fields, name)) fields[name] = value;
   }
   return { ok: true, fields };
+}
+
+export type FormRead =
+  | { ok: true; fields: Record<string, string>; mediaType: string }
+  | { ok: false; status: number; text: string; note: string };
+
+/**
+ * The request's form fields. A request without a body is a form without fields; any other body
+ * must be one of `mediaTypes` (lower-case) and parse as one. An operation that documents no
+ * request body reads no fields, whatever is sent.
+ */
+export async function readForm(req: IncomingMessage, mediaTypes: string[]): Promise<FormRead> {
+  const body = await readBody(req);
+  if (!body.ok) {
+    return {
+      ok: false,
+      status: 413,
+      text: "Payload Too Large: the body exceeds 1 MiB.",
+      note: "body too large",
+    };
+  }
+  const header = req.headers["content-type"] ?? "";
+  const mediaType = header.split(";")[0]?.trim().toLowerCase() ?? "";
+  if ((body.bytes.length === 0 && mediaType === "") || mediaTypes.length === 0) {
+    return { ok: true, fields: Object.create(null), mediaType };
+  }
+  if (!mediaTypes.includes(mediaType)) {
+    return {
+      ok: false,
+      status: 415,
+      text: `Unsupported Media Type: send ${mediaTypes.join(" or ")}.`,
+      note: "unsupported media type",
+    };
+  }
+  const form = await parseForm(header, body.bytes);
+  if (!form.ok) {
+    return {
+      ok: false,
+      status: 400,
+      text: `Bad Request: the ${mediaType} body cannot be parsed.`,
+      note: "malformed body",
+    };
+  }
+  return { ok: true, fields: form.fields, mediaType };
 }

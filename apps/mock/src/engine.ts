@@ -1,6 +1,7 @@
-// One loaded spec: Prism's operations and instance, plus the rules derived from the same file.
-// A reload builds a new Engine and swaps it in whole, so a request never sees half of each.
-
+// One loaded spec: Prism's operations and instance, plus the rules the operation model gives for
+// each of them. A reload builds a new Engine and swaps it in whole, so a request never sees half of
+// each. Prism loads the file for itself; everything else reads it through `loadApiModel`.
+import { createSpecValidator, loadApiModel } from "@klearstack/spec";
 import { type Answerer, createAnswerer } from "./answers.ts";
 import {
   createInstance,
@@ -13,6 +14,7 @@ import {
 } from "./prism.ts";
 import { redactingDestination } from "./redact.ts";
 import { deriveRules, type OperationRules } from "./rules.ts";
+import type { Lifetimes } from "./tokens.ts";
 
 export interface Engine {
   operations: Operation[];
@@ -23,15 +25,29 @@ export interface Engine {
   answer: Answerer;
 }
 
-export async function loadEngine(
-  specPath: string,
-  dynamic: boolean,
-  debug: boolean,
-): Promise<Engine> {
-  const operations = await getHttpOperationsFromSpec(specPath);
-  const rules = deriveRules(specPath, operations);
-  // The request is checked before Prism sees it (see handler.ts); Prism still validates every
-  // response it produces, and its verdict reaches the client as `sl-violations`.
+export interface EngineOptions {
+  dynamic: boolean;
+  debug: boolean;
+  lifetimes: Lifetimes;
+}
+
+export async function loadEngine(specPath: string, options: EngineOptions): Promise<Engine> {
+  const [operations, model] = await Promise.all([
+    getHttpOperationsFromSpec(specPath),
+    loadApiModel(specPath),
+  ]);
+  const validator = createSpecValidator(model, { rootLabel: "body" });
+  const rules = new Map<Operation, OperationRules>();
+  for (const operation of operations) {
+    const described = model.operations.find(
+      (op) => op.method === operation.method && op.path === operation.path,
+    );
+    if (described) rules.set(operation, deriveRules(described, validator, options.lifetimes));
+  }
+  // Prism checks security on the real request; the fields are checked before Prism sees them
+  // (see handler.ts), so a missing one gets the API's documented 500, never Prism's 422. Prism
+  // still validates every response it produces, and its verdict reaches the client as
+  // `sl-violations`.
   const config = {
     checkSecurity: true,
     validateRequest: false,
@@ -39,12 +55,12 @@ export async function loadEngine(
     errors: false,
     isProxy: false,
     upstreamProxy: undefined,
-    mock: { dynamic },
+    mock: { dynamic: options.dynamic },
   } as PrismConfig;
   // Prism's own logger speaks several lines per request; ours speaks one (log.ts). Below debug
   // it gets a no-op logger: even a silent pino costs a child logger per request. At debug its
-  // lines go through redact.ts: Prism would dump every response body, tokens included.
-  const logger = debug
+  // lines go through redact.ts: Prism would dump every request and response, secrets included.
+  const logger = options.debug
     ? createLogger(
         "PRISM",
         { level: "debug" },

@@ -1,37 +1,45 @@
-// The request pipeline: route with Prism's router, read and check the form ourselves (so missing
-// fields get the API's documented 500, never Prism's 422), then let Prism produce the answer.
+// The request pipeline, in the order an API server runs it: route with Prism's router, check the
+// credentials (Prism checks they are there, credentials.ts that they are valid), read and check
+// the form ourselves (so missing fields get the API's documented 500, never Prism's 422), then let
+// Prism produce the answer from the spec, with fresh tokens in it (tokens.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { parseForm, readBody } from "./body.ts";
+import { type MockChoice, render } from "./answers.ts";
+import { readForm } from "./body.ts";
 import { allowOrigin, answerOptions } from "./cors.ts";
+import { checkBearer, checkTokenFields } from "./credentials.ts";
 import type { Engine } from "./engine.ts";
 import type { RequestLogger } from "./log.ts";
 import { parsePrefer } from "./prefer.ts";
-import { type PrismRequest, route } from "./prism.ts";
+import { type PrismRequest, passesSecurity, route } from "./prism.ts";
+import type { ClaimSources } from "./tokens.ts";
 
 export interface Answer {
   status: number;
   /** Set when the API does not document this answer: the mock's stated choice. */
   note?: string;
+  /** Why a documented answer was chosen, when that is not obvious (never a secret). */
+  detail?: string;
 }
 
 export function createHandler(engine: () => Engine, log: RequestLogger) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const method = req.method ?? "GET";
-    const path = new URL(req.url ?? "/", "http://mock.invalid").pathname;
+    const url = new URL(req.url ?? "/", "http://mock.invalid");
     let answer: Answer;
     try {
-      answer = await handle(engine(), req, res, path);
+      answer = await handle(engine(), req, res, url);
     } catch (error) {
       answer = plain(res, 500, "The mock failed to answer this request.", "mock failure");
       process.stderr.write(`mock: ${error instanceof Error ? error.stack : String(error)}\n`);
     }
     log({
       method,
-      path: path.slice(0, 200),
+      path: url.pathname.slice(0, 200),
       status: answer.status,
       ms: performance.now() - started,
       note: answer.note,
+      detail: answer.detail,
     });
   };
 }
@@ -40,10 +48,11 @@ async function handle(
   engine: Engine,
   req: IncomingMessage,
   res: ServerResponse,
-  path: string,
+  url: URL,
 ): Promise<Answer> {
-  allowOrigin(res);
-  const method = (req.method ?? "GET").toLowerCase();
+  allowOrigin(req, res);
+  const path = url.pathname;
+  const method = (req.method ?? "GET").toLowerCase() as PrismRequest["method"];
   const methods = engine.operations
     .filter((op) => op.path === path)
     .map((op) => op.method.toUpperCase());
@@ -51,12 +60,7 @@ async function handle(
     answerOptions(req, res, methods);
     return { status: 204 };
   }
-  const input: PrismRequest = {
-    method: method as PrismRequest["method"],
-    url: { path },
-    headers: {},
-  };
-  const routed = route({ resources: engine.operations, input });
+  const routed = route({ resources: engine.operations, input: { method, url: { path } } });
   if (routed._tag === "Left") {
     if (methods.length > 0) {
       res.setHeader("allow", [...methods, "OPTIONS"].join(", "));
@@ -71,72 +75,112 @@ async function handle(
   const prefer = parsePrefer(header(req, "prefer"), rules);
   if (!prefer.ok) return plain(res, 400, `Bad Request: ${prefer.reason}.`, "invalid Prefer");
 
-  const body = await readBody(req);
-  if (!body.ok)
-    return plain(res, 413, "Payload Too Large: the body exceeds 1 MiB.", "body too large");
+  const form = await readForm(req, rules.mediaTypes);
+  if (!form.ok) return plain(res, form.status, form.text, form.note);
+  const { fields, mediaType } = form;
 
-  // A request without a body is a form without fields; any other body must be a documented form.
-  const contentType = header(req, "content-type") ?? "";
-  const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  let fields: Record<string, string> = Object.create(null);
-  if (body.bytes.length > 0 || mediaType !== "") {
-    if (!rules.mediaTypes.includes(mediaType)) {
-      return plain(
-        res,
-        415,
-        `Unsupported Media Type: send ${rules.mediaTypes.join(" or ")}.`,
-        "unsupported media type",
-      );
+  // Prism sees the request as the API reads it: its headers (Authorization included) and its
+  // form fields. Accept is left out: like the real API, the mock does no content negotiation and
+  // always sends the documented media type.
+  let input: PrismRequest = {
+    method,
+    url: { path, query: queryOf(url) },
+    headers: prismHeaders(req),
+    body: fields,
+  };
+  const sources: ClaimSources = {
+    fields: Object.fromEntries(Object.entries(fields).filter(([n]) => rules.publicFields.has(n))),
+    presented: [],
+  };
+  const ask = (choice: MockChoice, secured = true) =>
+    engine.answer(input, operation, choice, secured).then((answer) => {
+      if (!answer.ok) return plain(res, answer.status, answer.detail, "Prism could not answer");
+      if (answer.violations.length > 0) {
+        res.setHeader("sl-violations", JSON.stringify(answer.violations).slice(0, 8000));
+      }
+      const { headers, body } = render(answer, rules.tokens.get(answer.statusCode), sources);
+      res.writeHead(answer.statusCode, headers).end(body);
+      return answer.violations.length > 0
+        ? { status: answer.statusCode, note: "Prism reports violations" }
+        : { status: answer.statusCode };
+    });
+  /**
+   * A credential that fails the mock's check is, to the API, no credential: Prism sees the request
+   * without it and answers what the spec documents for that (the 401).
+   */
+  const refuse = async (reason: string, documented: boolean): Promise<Answer> => {
+    const { authorization: _, ...rest } = input.headers ?? {};
+    input = { ...input, headers: rest };
+    if (passesSecurity(operation, input)) {
+      return plain(res, 401, `Unauthorized: ${reason}.`, reason);
     }
-    const form = await parseForm(contentType, body.bytes);
-    if (!form.ok)
-      return plain(
-        res,
-        400,
-        `Bad Request: the ${mediaType} body cannot be parsed.`,
-        "malformed body",
-      );
-    fields = form.fields;
+    const answer = await ask({ dynamic: false }, false);
+    return documented ? { ...answer, detail: reason } : { ...answer, note: reason };
+  };
+
+  // 1. Credentials first, as an API's authentication layer runs before the call reads its fields.
+  if (!passesSecurity(operation, input)) return ask({ dynamic: false }, false);
+  const bearer = rules.credentials.bearer;
+  if (bearer) {
+    const verdict = checkBearer(bearer, input.headers?.authorization);
+    if (!verdict.ok) return refuse(verdict.reason, true);
+    sources.presented.push(...verdict.claims);
   }
 
+  // 2. The first missing or empty required field gets its documented answer, served by Prism.
   const missingField = rules.required.find((name) => !fields[name]);
   const missing = missingField === undefined ? undefined : rules.missing.get(missingField);
-  if (!missing) {
-    const problems = rules.validate(mediaType || (rules.mediaTypes[0] ?? ""), fields);
-    if (problems.length > 0)
-      return plain(res, 400, `Bad Request: ${problems.join("; ")}.`, "invalid field");
+  if (missing) {
+    return ask({
+      dynamic: false,
+      code: missing.code,
+      exampleKey: missing.exampleKey,
+      mediaTypes: [missing.mediaType],
+    });
   }
 
-  // Prism answers from the spec: the documented error example for a missing field, otherwise the
-  // preferred (or first documented) response. Accept is not passed on: like the real API, the
-  // mock does no content negotiation and always sends the documented media type.
-  const { preference } = prefer;
-  const mock = missing
-    ? {
-        dynamic: false,
-        code: missing.code,
-        exampleKey: missing.exampleKey,
-        mediaTypes: [missing.mediaType],
-      }
-    : {
-        dynamic: preference.dynamic ?? engine.config.mock.dynamic,
-        ...(preference.code === undefined ? {} : { code: preference.code }),
-        ...(preference.exampleKey === undefined ? {} : { exampleKey: preference.exampleKey }),
-      };
-  const answer = await engine.answer(input, operation, mock, fields);
-  if (!answer.ok) return plain(res, answer.status, answer.detail, "Prism could not answer");
-  if (answer.violations.length > 0) {
-    res.setHeader("sl-violations", JSON.stringify(answer.violations).slice(0, 8000));
+  // 3. Tokens sent as fields (a refresh token) must be valid too: the vendor documents no answer
+  // for a bad one, so the mock answers as for a bad bearer token (README).
+  const tokens = checkTokenFields(rules.credentials.tokenFields, fields);
+  if (!tokens.ok) return refuse(tokens.reason, false);
+  sources.presented.unshift(...tokens.claims);
+
+  // 4. Everything else the schema says about the fields.
+  const problems = rules.validate(mediaType || (rules.mediaTypes[0] ?? ""), fields);
+  if (problems.length > 0) {
+    return plain(res, 400, `Bad Request: ${problems.join("; ")}.`, "invalid field");
   }
-  res.writeHead(answer.statusCode, answer.headers).end(answer.body);
-  return answer.violations.length > 0
-    ? { status: answer.statusCode, note: "Prism reports violations" }
-    : { status: answer.statusCode };
+
+  // 5. The preferred (or first documented) response.
+  const { preference } = prefer;
+  return ask({
+    dynamic: preference.dynamic ?? engine.config.mock.dynamic,
+    ...(preference.code === undefined ? {} : { code: preference.code }),
+    ...(preference.exampleKey === undefined ? {} : { exampleKey: preference.exampleKey }),
+  });
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+function prismHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (name === "accept" || value === undefined) continue;
+    headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
+
+function queryOf(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const name of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(name);
+    query[name] = values.length === 1 ? (values[0] ?? "") : values;
+  }
+  return query;
 }
 
 /** The mock's own answers are text/plain, like the API's documented error. */

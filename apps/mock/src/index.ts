@@ -6,6 +6,7 @@ import { answerClientError } from "./client-error.ts";
 import { type Engine, loadEngine } from "./engine.ts";
 import { createHandler } from "./handler.ts";
 import { createRequestLogger, type LogLevel } from "./log.ts";
+import type { Lifetimes } from "./tokens.ts";
 import { watchFile } from "./watch.ts";
 
 export { LOG_LEVELS, type LogLevel } from "./log.ts";
@@ -23,6 +24,14 @@ export interface MockOptions {
   logLevel?: LogLevel;
   /** Reload when the spec file changes. Default false (the CLI turns it on). */
   watch?: boolean;
+  /**
+   * Lifetime in seconds of the access tokens the mock issues (tokens whose `token_type` is
+   * "access"), instead of the spec's documented one: short lifetimes let a client's refresh logic
+   * meet real expiry. A positive integer.
+   */
+  accessTtl?: number;
+  /** The same for refresh tokens (`token_type` "refresh"). */
+  refreshTtl?: number;
 }
 
 export interface RunningMock {
@@ -36,7 +45,11 @@ export interface RunningMock {
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const { host = "127.0.0.1", port = 4010, specPath = defaultSpecPath, dynamic = false } = options;
   const logLevel = options.logLevel ?? "info";
-  const load = () => loadEngine(specPath, dynamic, logLevel === "debug");
+  const lifetimes: Lifetimes = {
+    access: checkTtl("accessTtl", options.accessTtl),
+    refresh: checkTtl("refreshTtl", options.refreshTtl),
+  };
+  const load = () => loadEngine(specPath, { dynamic, debug: logLevel === "debug", lifetimes });
   let engine: Engine = await load();
 
   const server = createServer(createHandler(() => engine, createRequestLogger(logLevel)));
@@ -82,4 +95,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         server.closeAllConnections();
       }),
   };
+}
+
+/** A lifetime override: undefined (the spec's own) or a positive whole number of seconds. */
+function checkTtl(name: string, seconds: number | undefined): number | undefined {
+  if (seconds === undefined || (Number.isSafeInteger(seconds) && seconds > 0)) return seconds;
+  throw new RangeError(`${name} must be a positive whole number of seconds, got ${seconds}`);
 }

@@ -10,6 +10,8 @@ export interface RequestLog {
   ms: number;
   /** Why the mock chose this answer, when the API does not document it. */
   note?: string;
+  /** Why a documented answer was chosen, when that is not obvious. */
+  detail?: string;
 }
 
 export type RequestLogger = (entry: RequestLog) => void;
@@ -19,13 +21,14 @@ export function createRequestLogger(
   write = (line: string) => process.stderr.write(line),
 ): RequestLogger {
   const threshold = LOG_LEVELS.indexOf(level);
-  return ({ method, path, status, ms, note }) => {
+  return ({ method, path, status, ms, note, detail }) => {
     // Documented answers (the 500 included) are routine; the mock's own answers deserve a warning.
     const entryLevel = status >= 500 && note ? "error" : note ? "warn" : "info";
     if (LOG_LEVELS.indexOf(entryLevel) > threshold) return;
     const when = new Date().toISOString();
+    const why = note ?? detail;
     write(
-      `${when} ${entryLevel} ${method} ${path} ${status} ${ms.toFixed(1)}ms${note ? ` (${note})` : ""}\n`,
+      `${when} ${entryLevel} ${method} ${path} ${status} ${ms.toFixed(1)}ms${why ? ` (${why})` : ""}\n`,
     );
   };
 }

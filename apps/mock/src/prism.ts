@@ -71,14 +71,25 @@ export const route = (
     }) => Either<PrismError, Operation>;
   }
 ).default;
-export const validateOutput = (
-  require("@stoplight/prism-http/dist/validator/index.js") as {
-    validateOutput: Validator<PrismResponse>;
-  }
-).validateOutput;
-const faker = require("json-schema-faker") as {
-  JSONSchemaFaker: { option(name: string, value: unknown): void };
+const validators = require("@stoplight/prism-http/dist/validator/index.js") as {
+  validateOutput: Validator<PrismResponse>;
+  validateSecurity: Validator<PrismRequest>;
 };
+export const { validateOutput } = validators;
+
+/** Prism's own security check (the one `checkSecurity` runs): true when the request passes it. */
+export const passesSecurity = (operation: Operation, input: PrismRequest): boolean =>
+  validators.validateSecurity({ resource: operation, element: input })._tag === "Right";
+
+const faker = require("json-schema-faker") as {
+  JSONSchemaFaker: {
+    option(name: string, value: unknown): void;
+    generate(schema: object): unknown;
+  };
+};
+/** A value for `schema` from the generator Prism's dynamic answers use. */
+export const generateFromSchema = (schema: object): unknown =>
+  faker.JSONSchemaFaker.generate(schema);
 // Dynamic answers carry only the documented properties (like prism's
 // --json-schema-faker-fillProperties=false): the API documents no extra ones.
 faker.JSONSchemaFaker.option("fillProperties", false);

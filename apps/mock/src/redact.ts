@@ -1,15 +1,9 @@
 // What Prism's debug logger may write. Prism dumps each request's and response's headers and body
-// at debug level ("> Body: {"access_token":"eyJ…"}"), and a response carries tokens; tokens never
-// appear in logs. So its log lines pass through here: dumps are dropped, and anything left that
-// looks like a JWT is masked (belt and braces: a token could sit in any other message).
-
-/** Three base64url parts separated by dots, standing alone (not part of a longer dotted run). */
-const JWT_SHAPED = /(?<![\w.-])[\w-]+\.[\w-]+\.[\w-]+(?![\w.-])/g;
-export const MASK = "[masked]";
-
-export function maskTokens(text: string): string {
-  return text.replace(JWT_SHAPED, MASK);
-}
+// at debug level ("> Body: {"access_token":"eyJ…"}", "< \tauthorization: Bearer …"), and those
+// carry tokens and passwords, which never appear in logs. So its log lines pass through here: dumps
+// are dropped, and anything left is masked by the project's one secret masker (JWT-shaped strings
+// and bearer credentials; belt and braces: a token could sit in any other message).
+import { maskSecrets } from "@klearstack/spec";
 
 // Prism's logHeaders/logBody (prism-http dist/utils/logger.js): "<prefix>Headers:",
 // "<prefix>\t<name>: <value>", "<prefix>Body: <body>". Prism writes a tab in no other message.
@@ -25,7 +19,7 @@ export function redactLogLine(line: string): string | undefined {
     message = line;
   }
   if (DUMP.test(message)) return undefined;
-  return maskTokens(line);
+  return maskSecrets(line);
 }
 
 /** A pino destination that writes only what redactLogLine lets through. */

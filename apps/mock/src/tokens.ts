@@ -1,135 +1,174 @@
-// Dynamic answers carry real tokens. Prism's faker only matches the Jwt *pattern*, so its strings
-// do not decode, and a client that reads its token's claims fails against a dynamic mock. The mock
-// keeps Prism's answer and replaces each token in it with an HS256 JWT whose decoded header and
-// claims satisfy that token's `contentSchema` — all learned from the spec:
-// - a token is a response property whose schema has a `contentSchema` (an object of header+claims);
-// - the header, and claims such as `token_type`, are the `const`s that contentSchema fixes;
-// - a claim named like a request field (`user_id`) echoes the request's value;
-// - iat is now, exp is iat plus the lifetime of the spec's example token for that property,
-//   jti is 32 random hex digits (RFC 7519's registered claims; the spec constrains their form).
-// They are signed with the spec's public, example-only key: they prove the layout, never identity.
-import { randomBytes, randomInt } from "node:crypto";
+// Every token the mock hands out is real and fresh, in static answers too: the spec's example
+// tokens expired long ago, and a client session given them would refresh forever. Each response
+// property the operation model lists as a token (`body.tokens`) is replaced, per answer, by an HS256
+// JWT signed with the spec's public, example-only key, whose header and claims satisfy that token's
+// `contentSchema`:
+// - header, and claims such as `token_type`: the `const`s the contentSchema fixes;
+// - `iat` now, `exp` iat plus the lifetime (the --access-ttl/--refresh-ttl override for its token
+//   type, else the spec's `x-token-lifetime` default), `jti` 32 random hex digits (RFC 7519's
+//   registered claims);
+// - every other claim, in this order: the request field of the same name (as the claim's JSON
+//   type; secret fields never), else the same claim of a token the request presented (a refresh
+//   keeps its user), else the claim of the spec's example token, else a value generated from the
+//   claim's schema. So no valid spec leaves a required claim unfilled.
+// The tokens prove the layout, never an identity.
+import { randomBytes } from "node:crypto";
 import {
   decodeJwtParts,
   type JsonSchema,
-  type OpenApiDocument,
-  resolveRef,
-  signExampleJwt as sign,
+  type ResponseModel,
+  schemaFacts,
+  signExampleJwt,
 } from "@klearstack/spec";
+import { generateFromSchema } from "./prism.ts";
 
-export interface TokenField {
+/** Token lifetime in seconds by token type (the `token_type` claim), overriding the spec's. */
+export type Lifetimes = Partial<Record<string, number>>;
+
+/** Used only when the spec documents no lifetime and no example token shows one. */
+export const FALLBACK_LIFETIME_SECONDS = 3600;
+
+/** RFC 7519 claims the mock sets on every token itself. */
+const REGISTERED_CLAIMS = new Set(["iat", "exp", "jti"]);
+
+interface ClaimPlan {
+  name: string;
+  /** The claim's JSON type, to read a form field's string as. */
+  type: string | undefined;
+  /** From the example token, or generated for a required claim; undefined: leave it out. */
+  fallback: unknown;
+}
+
+export interface TokenPlan {
   /** The response property that carries the token, e.g. access_token. */
   name: string;
+  tokenType: string | undefined;
   header: Record<string, unknown>;
   /** Claims the contentSchema fixes with `const`. */
   fixedClaims: Record<string, unknown>;
-  /** Claims a same-named request field supplies, with the claim's JSON type. */
-  echoedClaims: [name: string, type: string][];
+  claims: ClaimPlan[];
   /** Seconds from iat to exp. */
   lifetime: number;
 }
 
-/** The properties of `schema`, its `allOf` branches merged in, each $ref resolved. */
-function propertiesOf(spec: OpenApiDocument, node: unknown): Record<string, JsonSchema> {
-  const schema = resolveRef(spec, node);
-  const merged: Record<string, JsonSchema> = {};
-  for (const branch of (schema.allOf as unknown[] | undefined) ?? []) {
-    for (const [name, prop] of Object.entries(propertiesOf(spec, branch)))
-      merged[name] = { ...merged[name], ...prop };
-  }
-  for (const [name, prop] of Object.entries((schema.properties ?? {}) as Record<string, unknown>))
-    merged[name] = { ...merged[name], ...resolveRef(spec, prop) };
-  return merged;
+/** What a request brings for the claims of the tokens it gets. */
+export interface ClaimSources {
+  /** Its form fields, secrets left out. */
+  fields: Record<string, string>;
+  /** The verified claims of the tokens it presented, most specific first. */
+  presented: Record<string, unknown>[];
 }
 
-function requiredOf(spec: OpenApiDocument, node: unknown): string[] {
-  const schema = resolveRef(spec, node);
-  const branches = ((schema.allOf as unknown[] | undefined) ?? []).flatMap((b) =>
-    requiredOf(spec, b),
-  );
-  return [...((schema.required as string[] | undefined) ?? []), ...branches];
+/** How to mint each token of one response's body. */
+export function planTokens(response: ResponseModel, lifetimes: Lifetimes = {}): TokenPlan[] {
+  const body = response.body;
+  if (!body) return [];
+  return body.tokens.map((token) => {
+    const examples = body.examples.flatMap((example) => {
+      const value = (example.value as Record<string, unknown> | null)?.[token.name];
+      return typeof value === "string" ? claimsOf(value) : [];
+    });
+    const decoded = schemaFacts(token.decodedSchema ?? {});
+    const header = constsOf(schemaFacts(decoded.properties?.header ?? {}));
+    const claimsSchema = schemaFacts(decoded.properties?.claims ?? {});
+    const properties = claimsSchema.properties ?? {};
+    const fixedClaims = constsOf(claimsSchema);
+    const required = new Set(claimsSchema.required ?? []);
+    const names = [...new Set([...Object.keys(properties), ...required])].filter(
+      (name) => !(name in fixedClaims) && !REGISTERED_CLAIMS.has(name),
+    );
+    const claims = names.map((name): ClaimPlan => {
+      const schema = schemaFacts(properties[name] ?? {});
+      const documented = examples.find((claims) => name in claims)?.[name];
+      return {
+        name,
+        type: [schema.type].flat().find((t) => t !== "null") as string | undefined,
+        fallback:
+          documented === undefined && required.has(name) ? generateFromSchema(schema) : documented,
+      };
+    });
+    const tokenType = token.tokenType ?? (fixedClaims.token_type as string | undefined);
+    return {
+      name: token.name,
+      tokenType,
+      // The mock has one key and one algorithm: the header says so, whatever the spec asks for.
+      header: { typ: "JWT", ...header, alg: "HS256" },
+      fixedClaims,
+      claims,
+      lifetime:
+        (tokenType === undefined ? undefined : lifetimes[tokenType]) ??
+        token.lifetime?.default ??
+        exampleLifetime(examples) ??
+        FALLBACK_LIFETIME_SECONDS,
+    };
+  });
 }
 
-const constsOf = (properties: Record<string, JsonSchema>) =>
-  Object.fromEntries(
-    Object.entries(properties)
-      .filter(([, prop]) => "const" in prop)
-      .map(([name, prop]) => [name, prop.const]),
-  );
-
-/** The claims the mock sets itself on every token. */
-const REGISTERED_CLAIMS = ["iat", "exp", "jti"];
-
-/**
- * The token properties of one JSON response: `schema` is its media type's schema, `example` its
- * documented example body, `requestFields` the operation's form field names.
- */
-export function deriveTokenFields(
-  spec: OpenApiDocument,
-  schema: unknown,
-  example: unknown,
-  requestFields: string[],
-): TokenField[] {
-  const fields: TokenField[] = [];
-  for (const [name, prop] of Object.entries(propertiesOf(spec, schema))) {
-    if (!prop.contentSchema) continue;
-    const decoded = propertiesOf(spec, prop.contentSchema);
-    const header = constsOf(propertiesOf(spec, decoded.header));
-    if (header.alg !== "HS256")
-      throw new Error(`${name}: the mock signs HS256 only, the spec says alg ${header.alg}`);
-    const claims = propertiesOf(spec, decoded.claims);
-    const fixedClaims = constsOf(claims);
-    const echoedClaims = requestFields
-      .filter((f) => claims[f] && !(f in fixedClaims))
-      .map((f): [string, string] => [f, String(claims[f]?.type)]);
-    const known = [
-      ...Object.keys(fixedClaims),
-      ...echoedClaims.map(([f]) => f),
-      ...REGISTERED_CLAIMS,
-    ];
-    const unknown = requiredOf(spec, decoded.claims).filter((c) => !known.includes(c));
-    if (unknown.length > 0)
-      throw new Error(`${name}: the mock cannot fill the required claims ${unknown.join(", ")}`);
-    fields.push({ name, header, fixedClaims, echoedClaims, lifetime: lifetimeOf(name, example) });
-  }
-  return fields;
-}
-
-/** exp − iat of the example token: the mock's tokens live as long as the spec's own. */
-function lifetimeOf(name: string, example: unknown): number {
-  const token = (example as Record<string, unknown> | undefined)?.[name];
-  try {
-    const { exp, iat } = decodeJwtParts(String(token)).claims as { exp: unknown; iat: unknown };
-    if (typeof exp === "number" && typeof iat === "number" && exp > iat) return exp - iat;
-  } catch {
-    // Reported below, with what the mock needed.
-  }
-  throw new Error(`${name}: the response example has no decodable token with iat < exp`);
-}
-
-/** `body` with each token property replaced by a freshly signed token for `request`. */
-export function signTokens(
-  fields: TokenField[],
+/** `body` with each planned token replaced by a freshly signed one. */
+export function mintTokens(
+  plans: TokenPlan[],
   body: Record<string, unknown>,
-  request: Record<string, string>,
+  sources: ClaimSources,
+  now = Date.now(),
 ): Record<string, unknown> {
-  const iat = Math.floor(Date.now() / 1000);
-  const signed = { ...body };
-  for (const { name, header, fixedClaims, echoedClaims, lifetime } of fields) {
-    const claims: Record<string, unknown> = { ...fixedClaims };
-    for (const [claim, type] of echoedClaims) claims[claim] = echo(request[claim], type);
+  const iat = Math.floor(now / 1000);
+  const minted = { ...body };
+  for (const plan of plans) {
+    const claims: Record<string, unknown> = { ...plan.fixedClaims };
+    for (const { name, type, fallback } of plan.claims) {
+      const value =
+        asClaim(sources.fields[name], type) ??
+        sources.presented.find((presented) => name in presented)?.[name] ??
+        fallback;
+      if (value !== undefined) claims[name] = value;
+    }
     claims.iat = iat;
-    claims.exp = iat + lifetime;
+    claims.exp = iat + plan.lifetime;
     claims.jti = randomBytes(16).toString("hex");
-    signed[name] = sign(claims, header);
+    minted[plan.name] = signExampleJwt(claims, plan.header);
   }
-  return signed;
+  return minted;
 }
 
-/** The request's value as the claim's type; a value that is not one gets a random one. */
-function echo(value: string | undefined, type: string): unknown {
-  if (type !== "integer") return value ?? "";
-  return value !== undefined && /^\d{1,15}$/.test(value.trim())
-    ? Number(value)
-    : randomInt(1, 2 ** 31);
+/** A form field's string as a claim of JSON type `type`; undefined when it is not one. */
+function asClaim(value: string | undefined, type: string | undefined): unknown {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  switch (type) {
+    case "integer":
+      return /^-?\d{1,15}$/.test(text) ? Number(text) : undefined;
+    case "number":
+      return text !== "" && Number.isFinite(Number(text)) ? Number(text) : undefined;
+    case "boolean":
+      return text === "true" ? true : text === "false" ? false : undefined;
+    case "string":
+    case undefined:
+      return value;
+    default:
+      return undefined;
+  }
 }
+
+function claimsOf(token: string): Record<string, unknown>[] {
+  try {
+    const claims = decodeJwtParts(token).claims;
+    return claims && typeof claims === "object" ? [claims as Record<string, unknown>] : [];
+  } catch {
+    return [];
+  }
+}
+
+function exampleLifetime(examples: Record<string, unknown>[]): number | undefined {
+  for (const { exp, iat } of examples) {
+    if (typeof exp === "number" && typeof iat === "number" && exp > iat) return exp - iat;
+  }
+  return undefined;
+}
+
+const constsOf = (schema: JsonSchema & { properties?: Record<string, JsonSchema> }) =>
+  Object.fromEntries(
+    Object.entries(schema.properties ?? {}).flatMap(([name, property]) => {
+      const facts = schemaFacts(property);
+      return "const" in facts ? [[name, facts.const]] : [];
+    }),
+  );

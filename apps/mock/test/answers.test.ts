@@ -1,7 +1,7 @@
-// Unit test of the static-answer cache: Prism is replaced by a scripted stand-in so that its
-// failures can be produced on demand (the contract tests use the real engine).
+// Unit test of the static-answer cache and of rendering: Prism is replaced by a scripted stand-in
+// so that its failures can be produced on demand (the contract tests use the real engine).
 import { describe, expect, it } from "vitest";
-import { createAnswerer } from "../src/answers.ts";
+import { createAnswerer, type PrismReply, render } from "../src/answers.ts";
 import type { Engine } from "../src/engine.ts";
 import type { Operation, PrismRequest } from "../src/prism.ts";
 
@@ -25,16 +25,23 @@ function engineAnswering(script: (() => Promise<unknown>)[]) {
 describe("static answers are computed once per loaded spec", () => {
   it("asks Prism once for repeated identical static requests", async () => {
     const { answer, calls } = engineAnswering([() => Promise.resolve(right)]);
-    await answer(input, operation, { dynamic: false });
-    const second = await answer(input, operation, { dynamic: false });
-    expect(second).toMatchObject({ ok: true, statusCode: 200, body: '{"a":1}' });
+    await answer(input, operation, { dynamic: false }, true);
+    const second = await answer(input, operation, { dynamic: false }, true);
+    expect(second).toMatchObject({ ok: true, statusCode: 200, text: '{"a":1}' });
     expect(calls()).toBe(1);
+  });
+
+  it("asks again when the security verdict differs: the answer depends on it", async () => {
+    const { answer, calls } = engineAnswering([() => Promise.resolve(right)]);
+    await answer(input, operation, { dynamic: false }, true);
+    await answer(input, operation, { dynamic: false }, false);
+    expect(calls()).toBe(2);
   });
 
   it("asks Prism every time for dynamic answers", async () => {
     const { answer, calls } = engineAnswering([() => Promise.resolve(right)]);
-    await answer(input, operation, { dynamic: true });
-    await answer(input, operation, { dynamic: true });
+    await answer(input, operation, { dynamic: true }, true);
+    await answer(input, operation, { dynamic: true }, true);
     expect(calls()).toBe(2);
   });
 
@@ -43,9 +50,13 @@ describe("static answers are computed once per loaded spec", () => {
       () => Promise.reject(new Error("engine hiccup")),
       () => Promise.resolve(right),
     ]);
-    await expect(answer(input, operation, { dynamic: false })).rejects.toThrow("engine hiccup");
+    await expect(answer(input, operation, { dynamic: false }, true)).rejects.toThrow(
+      "engine hiccup",
+    );
     await Promise.resolve();
-    await expect(answer(input, operation, { dynamic: false })).resolves.toMatchObject({ ok: true });
+    await expect(answer(input, operation, { dynamic: false }, true)).resolves.toMatchObject({
+      ok: true,
+    });
     expect(calls()).toBe(2);
   });
 
@@ -55,10 +66,37 @@ describe("static answers are computed once per loaded spec", () => {
       () => Promise.resolve(left),
       () => Promise.resolve(right),
     ]);
-    await expect(answer(input, operation, { dynamic: false })).resolves.toMatchObject({
+    await expect(answer(input, operation, { dynamic: false }, true)).resolves.toMatchObject({
       ok: false,
     });
-    await expect(answer(input, operation, { dynamic: false })).resolves.toMatchObject({ ok: true });
+    await expect(answer(input, operation, { dynamic: false }, true)).resolves.toMatchObject({
+      ok: true,
+    });
     expect(calls()).toBe(2);
+  });
+});
+
+describe("render", () => {
+  const reply = (body: unknown, contentType?: string): PrismReply => ({
+    ok: true,
+    statusCode: 200,
+    headers: contentType ? { "content-type": contentType } : {},
+    body,
+    text: body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body),
+    violations: [],
+  });
+  const none = { fields: {}, presented: [] };
+
+  it("sends a bodyless answer as zero bytes", () => {
+    expect(render(reply(undefined), undefined, none)).toEqual({
+      headers: { "content-length": "0" },
+      body: "",
+    });
+  });
+
+  it("sends text as it is, and counts its bytes", () => {
+    const rendered = render(reply("naïve", "text/plain"), [], none);
+    expect(rendered.body).toBe("naïve");
+    expect(rendered.headers["content-length"]).toBe("6");
   });
 });

@@ -1,10 +1,25 @@
-// The CLI as `npm run mock` runs it: one ready line, flags and env, one log line per request,
-// and a clean exit on SIGINT/SIGTERM that leaves nothing listening.
+// The CLI as `npm run mock` runs it: one ready line, flags and env, one log line per request
+// without secrets, and a clean exit on SIGINT/SIGTERM that leaves nothing listening.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadApiModel } from "@klearstack/spec";
+import { writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
 import { afterEach, describe, expect, it } from "vitest";
-import { carriesToken, form, operationPath, tokenProperties, valid } from "./support.ts";
+import {
+  call,
+  carriesSecret,
+  claimsOf,
+  form,
+  login,
+  loginOperation,
+  model,
+  successStatus,
+  validRequest,
+} from "./support.ts";
 
 const bin = fileURLToPath(new URL("../bin/klearstack-mock.ts", import.meta.url));
 const children: ChildProcess[] = [];
@@ -40,21 +55,33 @@ async function startCli(args: string[], env: Record<string, string> = {}): Promi
   return { child, url, stdout: () => stdout, stderr: () => stderr };
 }
 
-/** A valid request to the mock's operation; resolves with the JSON body. */
-async function post(url: string, headers: Record<string, string> = {}): Promise<unknown> {
-  const res = await fetch(`${url}${operationPath}`, { method: "POST", body: form(valid), headers });
-  return res.json();
+const issuer = loginOperation();
+/** Sends every operation a valid request (tokens from a login first); resolves with the secrets. */
+async function callEveryOperation(url: string, headers: Record<string, string> = {}) {
+  const tokens = await login(url);
+  const secrets = [...tokens.values()];
+  for (const op of model.operations) {
+    const request = validRequest(op, tokens);
+    const reply = await call(url, op, {
+      body: form(request.fields),
+      headers: { ...request.headers, ...headers },
+    });
+    expect(reply.status, op.operationId).toBe(successStatus(op));
+    const body = JSON.parse(reply.text) as Record<string, unknown>;
+    for (const { name } of op.success?.body?.tokens ?? []) secrets.push(String(body[name]));
+    for (const field of op.fields) if (field.secret) secrets.push(request.fields[field.name] ?? "");
+  }
+  return secrets.filter((s) => s !== "");
 }
-const tokensOf = (body: unknown) =>
-  tokenProperties.map(({ name }) => String((body as Record<string, unknown>)[name]));
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const settle = () => new Promise((r) => setTimeout(r, 100));
 
 describe("klearstack-mock", () => {
   it("prints exactly one ready line with the URL it listens on", async () => {
     const { url, stdout } = await startCli(["--port", "0", "--no-watch"]);
     expect(stdout()).toMatch(/^KlearStack mock ready at http:\/\/127\.0\.0\.1:\d+\n$/);
-    expect((await fetch(`${url}${operationPath}`, { method: "POST", body: form({}) })).status).toBe(
-      500,
+    expect((await call(url, issuer, { body: form({}) })).status).toBe(
+      Number(issuer.missingParameters[0]?.status),
     );
   });
 
@@ -73,58 +100,112 @@ describe("klearstack-mock", () => {
   });
 
   // Assertions on stderr are booleans with a message: a failing one must not print the log, which
-  // is exactly where a leaked token would be.
-  it("logs one line per request on stderr, without bodies or tokens", async () => {
+  // is exactly where a leaked secret would be.
+  it("logs one line per request on stderr, without bodies, tokens or passwords", async () => {
     const { url, stderr } = await startCli(["--port", "0", "--no-watch"]);
-    const tokens = tokensOf(await post(url));
-    await new Promise((r) => setTimeout(r, 100));
+    const secrets = await callEveryOperation(url);
+    await settle();
     const lines = stderr().trim().split("\n");
-    expect(lines.length, "log lines for one request").toBe(1);
-    const logLine = new RegExp(` info POST ${escapeRegExp(operationPath)} 200 [\\d.]+ms$`);
-    expect(logLine.test(lines[0] ?? ""), "the line is `<time> info POST <path> 200 <ms>`").toBe(
-      true,
-    );
-    expect(carriesToken(stderr(), tokens), "a token (or part of one) is in the log").toBe(false);
+    const calls = [issuer, ...model.operations];
+    expect(lines.length, "log lines, one per request").toBe(calls.length);
+    calls.forEach((op, i) => {
+      const line = new RegExp(
+        ` info ${op.method.toUpperCase()} ${escapeRegExp(op.path)} 200 [\\d.]+ms$`,
+      );
+      expect(
+        line.test(lines[i] ?? ""),
+        `line ${i} is \`<time> info <method> <path> 200 <ms>\``,
+      ).toBe(true);
+    });
+    expect(carriesSecret(stderr(), secrets), "a secret (or part of one) is in the log").toBe(false);
   });
 
   it.each([
     ["example", {}],
     ["generated (Prefer: dynamic=true)", { prefer: "dynamic=true" }],
-  ])("at --log-level debug, logs Prism's steps without the %s tokens", async (_kind, headers) => {
-    const { url, stderr } = await startCli(["--port", "0", "--no-watch", "--log-level", "debug"]);
-    const tokens = tokensOf(await post(url, headers));
-    await new Promise((r) => setTimeout(r, 100));
-    expect(tokens.length).toBe(tokenProperties.length);
-    expect(stderr().includes('"name":"PRISM"'), "Prism's debug lines are on stderr").toBe(true);
-    expect(/Body:|Headers:/.test(stderr()), "Prism dumped a body or headers").toBe(false);
-    expect(carriesToken(stderr(), tokens), "a token (or part of one) is in the log").toBe(false);
-  });
+  ])(
+    "at --log-level debug, logs Prism's steps without the %s answers' secrets",
+    async (_kind, headers) => {
+      const { url, stderr } = await startCli(["--port", "0", "--no-watch", "--log-level", "debug"]);
+      const secrets = await callEveryOperation(url, headers);
+      await settle();
+      expect(secrets.length).toBeGreaterThan(model.operations.length);
+      expect(stderr().includes('"name":"PRISM"'), "Prism's debug lines are on stderr").toBe(true);
+      expect(/Body:|Headers:/.test(stderr()), "Prism dumped a body or headers").toBe(false);
+      expect(carriesSecret(stderr(), secrets), "a secret (or part of one) is in the log").toBe(
+        false,
+      );
+    },
+  );
 
   it("logs nothing with --quiet", async () => {
     const { url, stderr } = await startCli(["--port", "0", "--no-watch", "--quiet"]);
-    await post(url);
+    await callEveryOperation(url);
     await fetch(`${url}/nope`);
-    await new Promise((r) => setTimeout(r, 100));
+    await settle();
     expect(stderr().length, "bytes on stderr").toBe(0);
   });
 
   it("--dynamic generates tokens instead of serving the example", async () => {
     const { url } = await startCli(["--port", "0", "--no-watch", "--dynamic", "--quiet"]);
-    const [a, b] = [tokensOf(await post(url)), tokensOf(await post(url))];
-    expect(a.length).toBe(tokenProperties.length);
-    expect(
-      a.some((token, i) => token === b[i]),
-      "a token repeated across calls",
-    ).toBe(false);
+    const [a, b] = [await login(url), await login(url)];
+    expect(a.size).toBeGreaterThan(0);
+    for (const [type, token] of a) expect(token === b.get(type), `${type} repeated`).toBe(false);
   });
 
-  it("rejects a bad port with exit code 2 and the usage text", async () => {
-    const child = spawn(process.execPath, [bin, "--port", "http"], { stdio: "pipe" });
+  it("--access-ttl and --refresh-ttl set the lifetime of the tokens of each type", async () => {
+    const { url } = await startCli([
+      ...["--port", "0", "--no-watch", "--quiet"],
+      ...["--access-ttl", "30", "--refresh-ttl", "90"],
+    ]);
+    const lifetimes = [...(await login(url))].map(([type, token]) => {
+      const { iat, exp } = claimsOf(token) as { iat: number; exp: number };
+      return [type, exp - iat];
+    });
+    expect(Object.fromEntries(lifetimes)).toEqual({ access: 30, refresh: 90 });
+  });
+
+  it("--spec serves another document, every operation of it", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "klearstack-mock-cli-"));
+    try {
+      const specFile = writeUnseenOperationSpec(scratch);
+      const { url } = await startCli(["--port", "0", "--no-watch", "--quiet", "--spec", specFile]);
+      const fixture = await loadApiModel(specFile);
+      const tokens = await login(url, {}, fixture);
+      for (const op of fixture.operations) {
+        const request = validRequest(op, tokens);
+        const reply = await call(url, op, { body: form(request.fields), headers: request.headers });
+        expect(reply.status, op.operationId).toBe(successStatus(op));
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it("documents every flag in --help", async () => {
+    const child = spawn(process.execPath, [bin, "--help"], { stdio: "pipe" });
+    let stdout = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+    for (const flag of ["--port", "--host", "--spec", "--dynamic", "--access-ttl", "--refresh-ttl"])
+      expect(stdout).toContain(flag);
+  });
+
+  it.each([
+    [["--port", "http"], "invalid port: http"],
+    [["--access-ttl", "0"], "invalid --access-ttl: 0 (a positive whole number of seconds)"],
+    [["--access-ttl", "1.5"], "invalid --access-ttl: 1.5"],
+    [["--refresh-ttl=-5"], "invalid --refresh-ttl: -5"],
+    [["--refresh-ttl", "soon"], "invalid --refresh-ttl: soon"],
+    [["--access-ttl"], "--access-ttl <value>"],
+  ])("rejects %j with exit code 2, the reason and the usage text", async (args, reason) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: "pipe" });
     let stderr = "";
     child.stderr.on("data", (c) => (stderr += c));
     const [code] = await once(child, "exit");
     expect(code).toBe(2);
-    expect(stderr).toContain("invalid port: http");
+    expect(stderr).toContain(reason);
     expect(stderr).toContain("Usage: klearstack-mock");
   });
 });

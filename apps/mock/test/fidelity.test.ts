@@ -1,176 +1,154 @@
-// The mock answers as the real API documents: the fidelity rules of issue 3, each against a
-// running mock.
-import { createHmac } from "node:crypto";
-import { isDeepStrictEqual } from "node:util";
-import { decodeJwtParts, EXAMPLE_SIGNING_SECRET } from "@klearstack/spec";
+// The mock answers every operation of the spec as the real API documents it, each rule checked
+// against a running mock for each operation the model lists (operation-suite.ts states them).
 import { describe, expect, it } from "vitest";
+import { credentialRules } from "../src/credentials.ts";
+import { startMock } from "../src/index.ts";
+import { describeOperation, tokenProblems } from "./operation-suite.ts";
 import {
-  decodedTokenErrors,
-  documented200,
-  form,
-  missingExampleKey,
-  missingText,
-  multipart,
-  operation,
-  requiredFields,
-  responseErrors,
-  send,
-  tokenProperties,
+  type Body,
+  call,
+  claimsOf,
+  encoder,
+  login,
+  rows,
+  successStatus,
   useMock,
-  valid,
-  without,
+  validate,
+  validRequest,
 } from "./support.ts";
 
-const [first = "", second = ""] = requiredFields;
-type Body = Record<string, unknown>;
-/** A token's claims; a token that does not decode fails without its bytes in the message. */
-function claimsOf(token: unknown): Body {
-  try {
-    return decodeJwtParts(String(token)).claims as Body;
-  } catch {
-    throw new Error("the token does not decode");
-  }
-}
-const encodings = [
-  ["application/x-www-form-urlencoded", form],
-  ["multipart/form-data", multipart],
-] as const;
+const withTokens = rows().filter(([, op]) => (op.success?.body?.tokens.length ?? 0) > 0);
+const withMissingAnswers = rows().filter(([, op]) => op.missingParameters.length > 0);
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-describe("a running mock", () => {
+describe("a running mock, for every operation of the spec", () => {
+  const ctx = useMock();
+  it("serves more than one operation (the suite below runs for each)", () => {
+    expect(rows().length).toBeGreaterThan(1);
+  });
+  describe.each(rows())("%s", (_id, op) => describeOperation(ctx, op));
+});
+
+describe("Prefer chooses among the documented answers", () => {
   const ctx = useMock();
 
-  it.each(encodings)(
-    "answers a valid %s request with 200 and the spec's example",
-    async (_name, encode) => {
-      const reply = await send(ctx.url, { body: encode(valid) });
-      expect(reply.status).toBe(200);
-      expect(reply.contentType).toMatch(/^application\/json/);
-      expect(JSON.parse(reply.text)).toEqual(documented200);
-      expect(reply.headers.get("sl-violations")).toBeNull();
+  it.each(withMissingAnswers)(
+    "%s: Prefer: code=, example= serves that example",
+    async (_id, op) => {
+      const tokens = await login(ctx.url);
+      const { fields, headers } = validRequest(op, tokens);
+      const mediaType = op.request?.mediaTypes[0] ?? "";
+      for (const { field, status, text } of op.missingParameters) {
+        const key = op
+          .response(status)
+          ?.contents.flatMap((c) => c.examples)
+          .find((e) => e.missingParameter === field)?.name;
+        const reply = await call(ctx.url, op, {
+          body: encoder(mediaType)(fields),
+          headers: { ...headers, prefer: `code=${status}, example=${key}` },
+        });
+        expect(reply.status).toBe(Number(status));
+        expect(reply.text).toBe(text);
+      }
     },
   );
-
-  it("serves both request encodings the spec documents", () => {
-    expect(Object.keys(operation.requestBody.content).sort()).toEqual(
-      encodings.map(([n]) => n).sort(),
-    );
-  });
-
-  it.each(encodings)(
-    "answers Prefer: dynamic=true (%s) with generated tokens that validate",
-    async (_name, encode) => {
-      const reply = await send(ctx.url, {
-        body: encode(valid),
-        headers: { prefer: "dynamic=true" },
-      });
-      expect(reply.status).toBe(200);
-      const body = JSON.parse(reply.text);
-      // Booleans, not the bodies: a failure must not print tokens.
-      expect(isDeepStrictEqual(body, documented200), "served the example").toBe(false);
-      expect(responseErrors(200, "application/json", body)).toEqual([]);
-      expect(reply.headers.get("sl-violations")).toBeNull();
-      expect(tokenProperties.length).toBeGreaterThan(0);
-      for (const { name, contentSchema } of tokenProperties)
-        expect(decodedTokenErrors(body[name], contentSchema), name).toEqual([]);
-    },
-  );
-
-  describe.each(encodings)("a missing or empty field (%s)", (_name, encode) => {
-    it.each(requiredFields)("%s missing: documented 500 text/plain naming it", async (field) => {
-      const reply = await send(ctx.url, { body: encode(without(field)) });
-      expect(reply.status).toBe(500);
-      expect(reply.contentType).toMatch(/^text\/plain/);
-      expect(reply.text).toBe(missingText(field));
-      expect(responseErrors(500, "text/plain", reply.text)).toEqual([]);
-    });
-
-    it.each(requiredFields)("%s empty: documented 500 text/plain naming it", async (field) => {
-      const reply = await send(ctx.url, { body: encode({ ...valid, [field]: "" }) });
-      expect(reply.status).toBe(500);
-      expect(reply.text).toBe(missingText(field));
-    });
-  });
-
-  it("never answers a missing field with Prism's 422 problem+json", async () => {
-    const reply = await send(ctx.url, { body: form(without(second)) });
-    expect(reply.status).not.toBe(422);
-    expect(reply.contentType).not.toMatch(/problem\+json/);
-  });
-
-  it(`reports ${first} first when both fields are missing (the schema's required order)`, async () => {
-    const reply = await send(ctx.url, { body: form({}) });
-    expect(reply.text).toBe(missingText(first));
-  });
-
-  it("answers Prefer: code=500 with the documented 500", async () => {
-    const reply = await send(ctx.url, { body: form(valid), headers: { prefer: "code=500" } });
-    expect(reply.status).toBe(500);
-    expect(reply.contentType).toMatch(/^text\/plain/);
-    expect(requiredFields.map(missingText)).toContain(reply.text);
-    expect(responseErrors(500, "text/plain", reply.text)).toEqual([]);
-  });
-
-  it("answers Prefer: code=500, example=<key> with that example", async () => {
-    const reply = await send(ctx.url, {
-      body: form(valid),
-      headers: { prefer: `code=500, example=${missingExampleKey(first)}` },
-    });
-    expect(reply.text).toBe(missingText(first));
-  });
 });
 
 describe("a mock started with dynamic: true (the --dynamic flag)", () => {
   const ctx = useMock({ dynamic: true });
 
-  const call = async (): Promise<Body> => {
-    const reply = await send(ctx.url, { body: form(valid) });
-    expect(reply.headers.get("sl-violations")).toBeNull();
-    return JSON.parse(reply.text);
-  };
-
-  it("generates different tokens on each call, each a JWT its contentSchema describes", async () => {
-    const [a, b] = [await call(), await call()];
-    for (const body of [a, b]) {
-      expect(responseErrors(200, "application/json", body)).toEqual([]);
-      for (const { name, contentSchema } of tokenProperties)
-        expect(decodedTokenErrors(body[name], contentSchema), name).toEqual([]);
-    }
-    for (const { name } of tokenProperties)
+  it.each(withTokens)("%s: generates new tokens on every call", async (_id, op) => {
+    const tokens = await login(ctx.url);
+    const { fields, headers } = validRequest(op, tokens);
+    const mediaType = op.request?.mediaTypes[0] ?? "";
+    const answer = async () => {
+      const reply = await call(ctx.url, op, { body: encoder(mediaType)(fields), headers });
+      expect(reply.status).toBe(successStatus(op));
+      expect(reply.headers.get("sl-violations")).toBeNull();
+      const body = JSON.parse(reply.text) as Body;
+      expect(validate(op.success?.body?.schemaPointer ?? "", body)).toEqual([]);
+      return body;
+    };
+    const [a, b] = [await answer(), await answer()];
+    for (const { name } of op.success?.body?.tokens ?? []) {
       expect(a[name] === b[name], `${name} repeated across calls`).toBe(false);
-  });
-
-  it("issues each token now, living as long as the spec's example token for it", async () => {
-    const before = Math.floor(Date.now() / 1000);
-    const body = await call();
-    const after = Math.ceil(Date.now() / 1000);
-    for (const { name } of tokenProperties) {
-      const claims = claimsOf(body[name]);
-      const example = claimsOf((documented200 as Body)[name]);
-      expect(claims.iat).toBeGreaterThanOrEqual(before);
-      expect(claims.iat).toBeLessThanOrEqual(after);
-      expect(Number(claims.exp) - Number(claims.iat), name).toBe(
-        Number(example.exp) - Number(example.iat),
-      );
     }
   });
 
-  it("echoes into the claims the request fields they name, and signs with the example key", async () => {
-    const body = await call();
-    for (const { name } of tokenProperties) {
-      const claims = claimsOf(body[name]);
-      const echoed = requiredFields.filter((field) => field in claims);
-      expect(echoed.length, `${name} carries no request field`).toBeGreaterThan(0);
-      for (const field of echoed) expect(String(claims[field])).toBe(valid[field]);
-      const [header, payload, signature] = String(body[name]).split(".");
-      const expected = createHmac("sha256", EXAMPLE_SIGNING_SECRET)
-        .update(`${header}.${payload}`)
-        .digest("base64url");
-      expect(signature === expected, `${name} is not signed with the example key`).toBe(true);
+  it.each(withMissingAnswers)(
+    "%s: a missing field still gets its documented text",
+    async (_id, op) => {
+      const tokens = await login(ctx.url);
+      const { headers } = validRequest(op, tokens);
+      const reply = await call(ctx.url, op, {
+        body: encoder("application/x-www-form-urlencoded")({}),
+        headers,
+      });
+      const first = op.fields.find((f) => f.required)?.name ?? "";
+      expect(reply.text).toBe(op.missingParameterText(first));
+    },
+  );
+});
+
+describe("token lifetimes: accessTtl and refreshTtl (--access-ttl, --refresh-ttl)", () => {
+  // By token type, the `token_type` const of each token's contentSchema.
+  const asked: Record<string, number> = { access: 7, refresh: 11 };
+  const ctx = useMock({ accessTtl: asked.access, refreshTtl: asked.refresh });
+
+  it.each(withTokens)("%s: every token lives as long as asked for its type", async (_id, op) => {
+    const tokens = await login(ctx.url);
+    const { fields, headers } = validRequest(op, tokens);
+    const before = nowSeconds();
+    const reply = await call(ctx.url, op, {
+      body: encoder("application/x-www-form-urlencoded")(fields),
+      headers,
+    });
+    const after = nowSeconds();
+    const body = JSON.parse(reply.text) as Body;
+    for (const field of op.success?.body?.tokens ?? []) {
+      const lifetime = asked[String(field.tokenType)];
+      expect(lifetime, `a lifetime flag for ${field.tokenType} tokens`).toBeDefined();
+      expect(tokenProblems(body[field.name], field, { before, after }, lifetime)).toEqual([]);
     }
   });
 
-  it("still answers a missing field with the documented text, not a generated one", async () => {
-    const reply = await send(ctx.url, { body: form(without(second)) });
-    expect(reply.text).toBe(missingText(second));
+  it.each([
+    ["accessTtl", { accessTtl: 1 }],
+    ["refreshTtl", { refreshTtl: 1 }],
+  ])("a token shortened by %s is refused once it has really expired", async (_name, ttl) => {
+    const mock = await startMock({ port: 0, logLevel: "silent", ...ttl });
+    try {
+      const tokens = await login(mock.url);
+      const shortest = Math.min(...[...tokens.values()].map((t) => Number(claimsOf(t).exp)));
+      while (Date.now() <= shortest * 1000) await new Promise((r) => setTimeout(r, 100));
+      let refused = 0;
+      for (const [, op] of rows()) {
+        const rules = credentialRules(op);
+        const types = [rules.bearer, ...rules.tokenFields].map((r) => r?.tokenType);
+        const expiredType = [...tokens].find(([, t]) => Number(claimsOf(t).exp) === shortest)?.[0];
+        if (!types.includes(expiredType)) continue;
+        const { fields, headers } = validRequest(op, tokens);
+        const reply = await call(mock.url, op, {
+          body: encoder("application/x-www-form-urlencoded")(fields),
+          headers,
+        });
+        expect(reply.status, op.operationId).toBe(401);
+        refused++;
+      }
+      expect(refused, "operations that take the shortened token").toBeGreaterThan(0);
+    } finally {
+      await mock.close();
+    }
   });
+
+  it.each([0, -5, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
+    "startMock refuses accessTtl/refreshTtl %s with a clear error",
+    async (seconds) => {
+      for (const option of ["accessTtl", "refreshTtl"]) {
+        await expect(startMock({ port: 0, logLevel: "silent", [option]: seconds })).rejects.toThrow(
+          `${option} must be a positive whole number of seconds, got ${seconds}`,
+        );
+      }
+    },
+  );
 });

@@ -1,74 +1,135 @@
-// Test helpers: a real mock on an ephemeral port, and the spec's own answers to compare with.
-// Nothing is mocked: requests go over loopback HTTP to startMock(), answers are checked with Ajv
-// (JSON Schema 2020-12, the spec's dialect) against the real document.
+// Test helpers: a real mock on an ephemeral port, and the spec's own answers to compare with, all
+// read through the operation model. Nothing is mocked: requests go over loopback HTTP to
+// startMock(), answers are checked with the spec's own validator against the resolved document.
+import { createHmac } from "node:crypto";
 import { connect } from "node:net";
 import {
+  type ApiModel,
   createSpecValidator,
   decodeJwtParts,
-  loadSpec,
-  resolveRef,
-  responseSchemaPointer,
+  loadApiModel,
+  type OperationModel,
+  signExampleJwt,
   specPath,
-  tokenOperation,
 } from "@klearstack/spec";
 import { afterAll, beforeAll } from "vitest";
+import { credentialRules } from "../src/credentials.ts";
 import { type MockOptions, type RunningMock, startMock } from "../src/index.ts";
 
-export const spec = loadSpec();
-const token = tokenOperation(spec);
-export const { operation, requiredFields } = token;
-export const operationPath = token.path;
+export const model = await loadApiModel();
+export const validate = createSpecValidator(model);
 
-/** The documented 200 body, and the documented 500 text for each missing field. */
-export const documented200 = token.example200;
-export const missingText = (field: string) => token.missingParameterText(field);
-/** The key of the documented 500 example for a missing `field` (for `Prefer: example=`). */
-export const missingExampleKey = (field: string) =>
-  Object.values(operation.responses)
-    .flatMap((response) => Object.values(response.content ?? {}))
-    .flatMap((media) => Object.entries(media.examples ?? {}))
-    .find(([, example]) => example["x-missing-parameter"] === field)?.[0] ?? "";
-/** A valid request: each field's example value from the spec. */
-export const valid: Record<string, string> = token.exampleFields;
-/** The valid request without `field`. */
-export const without = (field: string) =>
-  Object.fromEntries(Object.entries(valid).filter(([name]) => name !== field));
+/** Operations as `[operationId, operation]` rows for describe.each / it.each. */
+export const rows = (m: ApiModel = model) =>
+  m.operations.map((op): [string, OperationModel] => [op.operationId, op]);
 
-const validate = createSpecValidator(spec);
+export type Fields = Record<string, string>;
+export type Body = Record<string, unknown>;
 
-/** Ajv errors of a response body against the spec's schema for that status and media type. */
-export function responseErrors(status: number, mediaType: string, body: unknown): string[] {
-  return validate(responseSchemaPointer(operationPath, "post", status, mediaType), body);
+export const form = (fields: Fields) => new URLSearchParams(fields);
+export function multipart(fields: Fields): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.append(k, v);
+  return data;
+}
+/** How the tests encode each form media type a spec may document. */
+export function encoder(mediaType: string): (fields: Fields) => BodyInit {
+  if (mediaType === "application/x-www-form-urlencoded") return form;
+  if (mediaType === "multipart/form-data") return multipart;
+  throw new Error(`the tests cannot encode a ${mediaType} request body`);
+}
+
+/** The spec's documented body for `status` (its first example), or undefined when bodyless. */
+export const documentedBody = (op: OperationModel, status: number | string) =>
+  op.response(status)?.body?.examples[0]?.value;
+export const successStatus = (op: OperationModel) => Number(op.success?.status);
+export const requiredFields = (op: OperationModel) =>
+  op.fields.filter((f) => f.required).map((f) => f.name);
+
+/** Tokens by token type ("access", "refresh", …), as a login hands them out. */
+export type Tokens = Map<string, string>;
+
+/**
+ * Logs in against a running mock: calls the first operation that needs no credentials and hands
+ * out tokens, with its example fields (and `overrides`), and keeps its tokens by type.
+ */
+export async function login(baseUrl: string, overrides: Fields = {}, m = model): Promise<Tokens> {
+  const issuer = loginOperation(m);
+  const reply = await send(`${baseUrl}${issuer.path}`, {
+    method: issuer.method.toUpperCase(),
+    body: form({ ...issuer.exampleFields, ...overrides }),
+  });
+  if (reply.status !== successStatus(issuer)) throw new Error(`login answered ${reply.status}`);
+  const body = JSON.parse(reply.text) as Body;
+  return new Map(
+    (issuer.success?.body?.tokens ?? []).map((t) => [String(t.tokenType), String(body[t.name])]),
+  );
+}
+
+export function loginOperation(m: ApiModel = model): OperationModel {
+  const issuer = m.operations.find(
+    (op) => op.security.length === 0 && (op.success?.body?.tokens.length ?? 0) > 0,
+  );
+  if (!issuer)
+    throw new Error("the spec has no operation that hands out tokens without credentials");
+  return issuer;
 }
 
 /**
- * The 200 body's token properties (those whose schema has a `contentSchema`), each with the
- * JSON Pointer of that contentSchema, so a token decoded by decodeJwtParts can be checked with it.
+ * The documented valid request: the example fields, each token field holding a token of its type
+ * from `tokens`, and the bearer token when the operation takes one.
  */
-export const tokenProperties: { name: string; contentSchema: string }[] = (() => {
-  const media = operation.responses["200"]?.content["application/json"];
-  const body = resolveRef(spec, media?.schema);
-  return Object.entries((body.properties ?? {}) as Record<string, unknown>).flatMap(([name, p]) => {
-    const content = resolveRef(spec, p).contentSchema as { $ref?: unknown } | undefined;
-    if (content === undefined) return [];
-    if (typeof content.$ref !== "string") throw new Error(`${name}: contentSchema is not a $ref`);
-    return [{ name, contentSchema: content.$ref.slice(1) }];
-  });
-})();
+export function validRequest(
+  op: OperationModel,
+  tokens: Tokens,
+): { fields: Fields; headers: Fields } {
+  const rules = credentialRules(op);
+  const fields = { ...op.exampleFields };
+  for (const { name, tokenType } of rules.tokenFields) fields[name] = tokenOf(tokens, tokenType);
+  const headers: Fields = {};
+  if (rules.bearer) headers.authorization = `Bearer ${tokenOf(tokens, rules.bearer.tokenType)}`;
+  return { fields, headers };
+}
 
-/** Problems of a token against its contentSchema once decoded; never the token itself. */
-export function decodedTokenErrors(token: unknown, contentSchema: string): string[] {
+function tokenOf(tokens: Tokens, type: string | undefined): string {
+  const token = type === undefined ? [...tokens.values()][0] : tokens.get(type);
+  if (token === undefined) throw new Error(`the login handed out no ${type} token`);
+  return token;
+}
+
+/** A token's claims; a token that does not decode fails without its bytes in the message. */
+export function claimsOf(token: unknown): Body {
   try {
-    return validate(contentSchema, decodeJwtParts(String(token)));
+    return decodeJwtParts(String(token)).claims as Body;
   } catch {
-    return ["the token does not decode"];
+    throw new Error("the token does not decode");
   }
 }
 
-/** Whether `text` carries any of `tokens`, or any of their dot-separated parts. */
-export function carriesToken(text: string, tokens: string[]): boolean {
-  return tokens.some((t) =>
-    [t, ...t.split(".")].some((part) => part !== "" && text.includes(part)),
+/** `token` re-signed with the example key after `edit` changed its claims. */
+export const resigned = (token: string, edit: (claims: Body) => Body) =>
+  signExampleJwt(edit(claimsOf(token)), decodeJwtParts(token).header as object);
+
+/** `token` expired a minute ago, validly signed. */
+export const expired = (token: string) =>
+  resigned(token, (claims) => {
+    const now = Math.floor(Date.now() / 1000);
+    return { ...claims, iat: now - 120, exp: now - 60 };
+  });
+
+/** `token` with its claims intact but signed with a key that is not the example key. */
+export function forged(token: string): string {
+  const [header, payload] = token.split(".");
+  const signature = createHmac("sha256", "not-the-example-key")
+    .update(`${header}.${payload}`)
+    .digest("base64url");
+  return `${header}.${payload}.${signature}`;
+}
+
+/** Whether `text` carries any of `secrets`, or any dot-separated part of one. */
+export function carriesSecret(text: string, secrets: string[]): boolean {
+  return secrets.some((t) =>
+    [t, ...t.split(".")].some((part) => part.length > 3 && text.includes(part)),
   );
 }
 
@@ -77,7 +138,7 @@ export function useMock(options: MockOptions = {}) {
   const state = {} as { mock: RunningMock; url: string };
   beforeAll(async () => {
     state.mock = await startMock({ port: 0, logLevel: "silent", ...options });
-    state.url = `${state.mock.url}${operationPath}`;
+    state.url = state.mock.url;
   });
   afterAll(() => state.mock?.close());
   return state;
@@ -100,12 +161,12 @@ export async function send(url: string, init: RequestInit = {}): Promise<Reply> 
   };
 }
 
-export const form = (fields: Record<string, string>) => new URLSearchParams(fields);
-export function multipart(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.append(k, v);
-  return data;
-}
+/** Sends `op` to the mock at `baseUrl`. */
+export const call = (
+  baseUrl: string,
+  op: OperationModel,
+  init: { body?: BodyInit; headers?: Fields } = {},
+) => send(`${baseUrl}${op.path}`, { method: op.method.toUpperCase(), ...init });
 
 /** Sends raw bytes over TCP, for requests fetch refuses to build; resolves with the raw reply. */
 export function sendRaw(baseUrl: string, request: string | Buffer): Promise<string> {
