@@ -5,14 +5,14 @@
 // `contentSchema`:
 // - header, and claims such as `token_type`: the `const`s the contentSchema fixes;
 // - `iat` now, `exp` iat plus the lifetime (the --access-ttl/--refresh-ttl override for its token
-//   type, else the spec's `x-token-lifetime` default), `jti` 32 random hex digits (RFC 7519's
+//   type, else the spec's `x-token-lifetime` default), `jti` 32 fresh hex digits (RFC 7519's
 //   registered claims);
 // - every other claim, in this order: the request field of the same name (as the claim's JSON
 //   type; secret fields never), else the same claim of a token the request presented (a refresh
 //   keeps its user), else the claim of the spec's example token, else a value generated from the
 //   claim's schema. So no valid spec leaves a required claim unfilled.
 // The tokens prove the layout, never an identity.
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import {
   decodeJwtParts,
   type JsonSchema,
@@ -124,10 +124,24 @@ export function mintTokens(
     }
     claims.iat = iat;
     claims.exp = iat + plan.lifetime;
-    claims.jti = randomBytes(16).toString("hex");
+    claims.jti = freshJti();
     minted[plan.name] = signExampleJwt(claims, plan.header);
   }
   return minted;
+}
+
+// jti values are cut from a pool of random bytes refilled 512 ids at a time: randomBytes(16)
+// per token costs a system call each, measured at ~9 % of the CPU of a static answer.
+const jtiPool = Buffer.alloc(16 * 512);
+let jtiOffset = jtiPool.length;
+/** 32 random hex digits, never handed out twice from the pool. */
+function freshJti(): string {
+  if (jtiOffset === jtiPool.length) {
+    randomFillSync(jtiPool);
+    jtiOffset = 0;
+  }
+  jtiOffset += 16;
+  return jtiPool.toString("hex", jtiOffset - 16, jtiOffset);
 }
 
 /** A form field's string as a claim of JSON type `type`; undefined when it is not one. */
