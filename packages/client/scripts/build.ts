@@ -1,24 +1,45 @@
-// Builds dist/: ESM JavaScript and declarations from src/ with tsc. tsc rewrites `.ts` import
-// specifiers to `.js` in JavaScript but not in declarations (microsoft/TypeScript#61037); older
-// TypeScript and some editors cannot follow `.ts` there, so the declarations get the same rewrite.
+// Builds dist/ for publishing:
+// - JavaScript by esbuild: src/index.ts (the library) and src/cli/bin.ts (the command) as ESM, with
+//   their shared code in one chunk. openapi-fetch stays an import (the one runtime dependency);
+//   @klearstack/spec's browser-safe secret masker and JWT reader are bundled in, because that
+//   package is private to this repository and never published.
+// - Declarations by tsc. tsc does not rewrite `.ts` import specifiers in declarations
+//   (microsoft/TypeScript#61037), so they get the `.js` rewrite here, and the build fails if any
+//   declaration still names @klearstack/spec (a consumer could not resolve it).
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
-const dist = fileURLToPath(new URL("../dist/", import.meta.url));
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dist = `${root}dist/`;
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
 rmSync(dist, { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
-  cwd: fileURLToPath(new URL("..", import.meta.url)),
-  stdio: "inherit",
+await build({
+  entryPoints: { index: `${root}src/index.ts`, "cli/bin": `${root}src/cli/bin.ts` },
+  outdir: dist,
+  bundle: true,
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+  format: "esm",
+  platform: "neutral",
+  target: "es2022",
+  external: ["openapi-fetch", "node:*"],
+  logLevel: "warning",
 });
+execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
 
 const relativeTsSpecifier = /(from\s+|import\s*\(\s*)(["'])(\.{1,2}\/[^"']+)\.ts\2/g;
 for (const file of readdirSync(dist, { recursive: true, encoding: "utf8" })) {
   if (!file.endsWith(".d.ts")) continue;
   const path = dist + file;
-  const text = readFileSync(path, "utf8");
-  writeFileSync(path, text.replace(relativeTsSpecifier, "$1$2$3.js$2"));
+  const text = readFileSync(path, "utf8").replace(relativeTsSpecifier, "$1$2$3.js$2");
+  if (text.includes("@klearstack/spec")) {
+    throw new Error(
+      `dist/${file} names @klearstack/spec, which is not published: keep its types out of the public API`,
+    );
+  }
+  writeFileSync(path, text);
 }

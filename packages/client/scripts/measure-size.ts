@@ -1,18 +1,21 @@
-// The client's own code as a browser would ship it: bundled from src/index.ts for the browser
-// (so a node: import fails the build), minified, openapi-fetch left out, then gzipped. The same
-// build of openapi-fetch alone gives the figure the README quotes for it.
+// The client's size as a browser app would ship it: src/index.ts bundled for the browser (so a
+// node: import fails the build), minified, gzipped. "On top of openapi-fetch" is what the client
+// adds to an app that bundles openapi-fetch anyway: the whole bundle minus openapi-fetch bundled
+// the same way (just what the client imports from it, createClient). The budget applies to that.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { type BuildOptions, build } from "esbuild";
 
-export const sizeBudgetBytes = 3 * 1024;
+export const sizeBudgetBytes = 4 * 1024;
 
 export interface BundleSize {
   minified: number;
   gzipped: number;
 }
+
+const here = fileURLToPath(new URL(".", import.meta.url));
 
 async function bundleSize(entry: Pick<BuildOptions, "entryPoints" | "stdin" | "external">) {
   const result = await build({
@@ -29,23 +32,38 @@ async function bundleSize(entry: Pick<BuildOptions, "entryPoints" | "stdin" | "e
   return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
 }
 
-export function measureClientSize(): Promise<BundleSize> {
-  return bundleSize({
-    entryPoints: [fileURLToPath(new URL("../src/index.ts", import.meta.url))],
-    external: ["openapi-fetch"],
-  });
+const fromOpenapiFetch = (contents: string) => ({
+  stdin: { contents, resolveDir: here, loader: "ts" as const },
+});
+
+export interface ClientSize {
+  /** The client's own code alone, openapi-fetch left out as an import. */
+  own: BundleSize;
+  /** The client with openapi-fetch bundled in. */
+  withOpenapiFetch: BundleSize;
+  /** openapi-fetch bundled alone, as the client imports it (createClient). */
+  openapiFetchAsUsed: BundleSize;
+  /** withOpenapiFetch − openapiFetchAsUsed, gzipped: what the client adds. Budgeted. */
+  onTopGzipped: number;
 }
 
-/** openapi-fetch, resolved from this package as a browser bundler would (its exports map). */
+export async function measureClientSize(): Promise<ClientSize> {
+  const entry = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+  const [own, withOpenapiFetch, openapiFetchAsUsed] = await Promise.all([
+    bundleSize({ entryPoints: [entry], external: ["openapi-fetch"] }),
+    bundleSize({ entryPoints: [entry] }),
+    bundleSize(fromOpenapiFetch('export { default } from "openapi-fetch";')),
+  ]);
+  const onTopGzipped = withOpenapiFetch.gzipped - openapiFetchAsUsed.gzipped;
+  return { own, withOpenapiFetch, openapiFetchAsUsed, onTopGzipped };
+}
+
+/** All of openapi-fetch, resolved from this package as a browser bundler would (its exports map). */
 export async function measureOpenapiFetchSize(): Promise<BundleSize & { version: string }> {
   const manifest = createRequire(import.meta.url).resolve("openapi-fetch/package.json");
   const { version } = JSON.parse(readFileSync(manifest, "utf8")) as { version: string };
-  const size = await bundleSize({
-    stdin: {
-      contents: 'export * from "openapi-fetch"; export { default } from "openapi-fetch";',
-      resolveDir: fileURLToPath(new URL(".", import.meta.url)),
-      loader: "ts",
-    },
-  });
+  const size = await bundleSize(
+    fromOpenapiFetch('export * from "openapi-fetch"; export { default } from "openapi-fetch";'),
+  );
   return { ...size, version };
 }

@@ -1,36 +1,33 @@
-// The request body in either media type the spec accepts. openapi-fetch would send JSON (with a
-// JSON content type) by default, so each encoding brings its own serializer and header.
-import { type TokenRequest, tokenRequestFields, urlencodedMediaType } from "./api.ts";
+// Form bodies in the two media types the spec's operations accept. openapi-fetch sends JSON (with
+// a JSON content type) unless told otherwise, so each encoding brings its serializer and header.
 
 export type Encoding = "urlencoded" | "multipart";
 
+/** The media type each encoding sends, as the spec lists it under `requestBody.content`. */
+export const mediaTypes: Readonly<Record<Encoding, string>> = {
+  urlencoded: "application/x-www-form-urlencoded",
+  multipart: "multipart/form-data",
+};
+
 export interface EncodedBody {
-  bodySerializer: (body: TokenRequest) => URLSearchParams | FormData;
+  bodySerializer: (body: Record<string, unknown>) => URLSearchParams | FormData;
   /** Multipart sets none: the platform writes `multipart/form-data; boundary=...` itself. */
   headers: Record<string, string>;
 }
 
-const fieldNames = Object.keys(tokenRequestFields) as (keyof TokenRequest)[];
-
 /**
- * Only the spec's fields, in the spec's order: stray properties of the caller's object stay home.
- * An absent field is left out rather than sent as "undefined" (raw callers may omit one on purpose).
+ * The serializers send every property of `body` as a form field, in its order (the client passes
+ * only the operation's fields, absent optional ones left out).
  */
-function formFields(body: TokenRequest): [string, string][] {
-  const fields: [string, string][] = [];
-  for (const name of fieldNames) if (body[name] !== undefined) fields.push([name, body[name]]);
-  return fields;
-}
-
 export const encodings: Readonly<Record<Encoding, EncodedBody>> = {
   urlencoded: {
-    bodySerializer: (body) => new URLSearchParams(formFields(body)),
-    headers: { "Content-Type": urlencodedMediaType },
+    bodySerializer: (body) => new URLSearchParams(body as Record<string, string>),
+    headers: { "Content-Type": mediaTypes.urlencoded },
   },
   multipart: {
     bodySerializer: (body) => {
       const form = new FormData();
-      for (const [name, value] of formFields(body)) form.append(name, value);
+      for (const [name, value] of Object.entries(body)) form.append(name, `${value}`);
       return form;
     },
     headers: {},

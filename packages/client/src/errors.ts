@@ -1,36 +1,45 @@
 // One class per failure kind, under a common base, so callers can `instanceof` or switch on `kind`.
-// Every message passes through `redactTokens`: an error must never carry a credential to a log.
+// Every message is masked by the project's one secret masker (bundled into dist at build, see
+// README): an error must never carry a credential to a log.
+import { maskSecrets } from "@klearstack/spec/secrets";
 
-/** Anything shaped like a compact JWS is replaced; server text is the only untrusted input. */
-const jwtLike = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
-
-export function redactTokens(text: string): string {
-  return text.replace(jwtLike, "[redacted token]");
-}
-
-export type KlearStackErrorKind = "api" | "timeout" | "network" | "validation";
+export type KlearStackErrorKind = "api" | "unauthorized" | "timeout" | "network" | "validation";
 
 export abstract class KlearStackError extends Error {
   abstract readonly kind: KlearStackErrorKind;
   constructor(message: string, options?: ErrorOptions) {
-    super(redactTokens(message), options);
+    super(maskSecrets(message), options);
   }
 }
 
-/** The API answered with a non-2xx status (or a 2xx that is not a token pair). */
+/** The API answered with a non-2xx status (or a 2xx whose body is not what the spec documents). */
 export class KlearStackApiError extends KlearStackError {
-  override readonly name = "KlearStackApiError";
-  readonly kind = "api";
+  override readonly name: string = "KlearStackApiError";
+  readonly kind: "api" | "unauthorized" = "api";
   /** HTTP status code. */
   readonly status: number;
-  /** The response body exactly as the server sent it, as text (never parsed as JSON). */
+  /** The response body as text (never parsed as JSON), with any credential in it masked. */
   readonly body: string;
   readonly headers: Headers;
   constructor(status: number, body: string, headers: Headers, message?: string) {
     super(message ?? `KlearStack API responded ${status}: ${body.slice(0, 500)}`);
     this.status = status;
-    this.body = body;
+    this.body = maskSecrets(body);
     this.headers = headers;
+  }
+}
+
+/** 401: the bearer access token is missing, invalid or expired. Log in (or refresh) again. */
+export class KlearStackUnauthorizedError extends KlearStackApiError {
+  override readonly name = "KlearStackUnauthorizedError";
+  override readonly kind = "unauthorized";
+  constructor(body: string, headers: Headers) {
+    super(
+      401,
+      body,
+      headers,
+      "KlearStack API responded 401: the access token is missing, invalid or expired",
+    );
   }
 }
 

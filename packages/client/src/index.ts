@@ -1,22 +1,12 @@
 // Public entry point of @klearstack/client. Browser-safe: nothing here imports a node: module.
-export type {
-  components,
-  JwtHeader,
-  operations,
-  paths,
-  TokenClaims,
-  TokenPair,
-  TokenRequest,
-} from "./api.ts";
-export { tokenPath } from "./api.ts";
 export {
-  type CallOptions,
   createKlearStackClient,
-  type Fetch,
   type KlearStackClient,
-  type KlearStackClientOptions,
-  type KlearStackLogger,
+  type OperationFields,
+  type OperationId,
+  type OperationResult,
 } from "./client.ts";
+export type { KlearStackClientOptions } from "./core.ts";
 export { type EncodedBody, type Encoding, encodings as formEncodings } from "./encoding.ts";
 export {
   KlearStackApiError,
@@ -24,8 +14,28 @@ export {
   type KlearStackErrorKind,
   KlearStackNetworkError,
   KlearStackTimeoutError,
+  KlearStackUnauthorizedError,
   KlearStackValidationError,
 } from "./errors.ts";
+export type { components, operations, paths } from "./generated/api.gen.ts";
+export { operationTable } from "./generated/operations.gen.ts";
+export type { FieldEntry, OperationEntry, ValueKind } from "./operation-table.ts";
 export type { RetryOptions } from "./retry.ts";
-export { createTokenSession, type TokenSession, type TokenSessionOptions } from "./session.ts";
-export { type DecodedToken, decodeToken } from "./token.ts";
+export {
+  createTokenSession,
+  type LoginCall,
+  type LoginOperationId,
+  type TokenSession,
+  type TokenSessionOptions,
+} from "./session.ts";
+export { type DecodedToken, decodeToken, type JwtHeader, type TokenClaims } from "./token.ts";
+export type {
+  BearerCallOptions,
+  CallOptions,
+  Fetch,
+  KlearStackLogger,
+} from "./types.ts";
+
+import type { components } from "./generated/api.gen.ts";
+/** The login calls' answer: an access token, a refresh token and the API's release version. */
+export type TokenPair = components["schemas"]["TokenPair"];

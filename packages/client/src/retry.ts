@@ -1,6 +1,11 @@
 // When to try again, and how long to wait first. Only failures that mean "the request may not have
 // been handled, try again" are retried; the API's documented 500 (a missing field) never is.
-import { KlearStackValidationError } from "./errors.ts";
+import {
+  KlearStackApiError,
+  KlearStackNetworkError,
+  KlearStackTimeoutError,
+  KlearStackValidationError,
+} from "./errors.ts";
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 2, so at most 3 requests). */
@@ -13,15 +18,15 @@ export interface RetryOptions {
 
 export type RetryPolicy = Required<RetryOptions>;
 
-export const noRetries: RetryPolicy = { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0 };
-
 export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
-  if (options === false) return noRetries;
-  const policy = {
-    maxRetries: options?.maxRetries ?? 2,
-    baseDelayMs: options?.baseDelayMs ?? 250,
-    maxDelayMs: options?.maxDelayMs ?? 5000,
-  };
+  const policy =
+    options === false
+      ? { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0 }
+      : {
+          maxRetries: options?.maxRetries ?? 2,
+          baseDelayMs: options?.baseDelayMs ?? 250,
+          maxDelayMs: options?.maxDelayMs ?? 5000,
+        };
   // A NaN or negative bound would mean "retry forever" or "never wait": refuse it up front.
   for (const [name, value] of Object.entries(policy)) {
     if (!(Number.isFinite(value) && value >= 0)) {
@@ -32,10 +37,26 @@ export function retryPolicy(options: RetryOptions | false | undefined): RetryPol
 }
 
 /** Request Timeout, Too Many Requests, Bad Gateway, Service Unavailable, Gateway Timeout. */
-const retryableStatuses: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
+export const isRetryableStatus = (status: number) => [408, 429, 502, 503, 504].includes(status);
 
-export function isRetryableStatus(status: number): boolean {
-  return retryableStatuses.has(status);
+/**
+ * Milliseconds to wait before retrying after `error` (retry number `retry`, 0-based), or undefined
+ * when it is not retried: not a "try again" failure, retries spent, or a longer Retry-After.
+ */
+export function retryDelayAfter(
+  policy: RetryPolicy,
+  error: unknown,
+  retry: number,
+): number | undefined {
+  if (retry >= policy.maxRetries) return undefined;
+  if (error instanceof KlearStackApiError) {
+    return isRetryableStatus(error.status)
+      ? retryDelayMs(policy, retry, error.headers.get("Retry-After"))
+      : undefined;
+  }
+  const transient =
+    error instanceof KlearStackNetworkError || error instanceof KlearStackTimeoutError;
+  return transient ? retryDelayMs(policy, retry, null) : undefined;
 }
 
 /**
@@ -59,16 +80,13 @@ export function retryDelayMs(
 /** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (value === null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const ms = /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal?.reason);
@@ -77,6 +95,7 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
+    if (signal?.aborted) onAbort();
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

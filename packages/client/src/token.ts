@@ -1,14 +1,14 @@
-// Reads a KlearStack JWT's header and claims. It does NOT verify the signature: only the API holds
-// the key. Use it to know when a token expires, never to decide whether to trust one.
-import {
-  hasFields,
-  type JwtHeader,
-  jwtHeader,
-  type TokenClaims,
-  tokenClaimFields,
-  tokenTypes,
-} from "./api.ts";
+// Reads a KlearStack JWT's header and claims with the project's one JWT reader (bundled into dist
+// at build). It does NOT verify the signature: only the API holds the key. Use it to know when a
+// token expires, never to decide whether to trust one.
+import { decodeJwtParts } from "@klearstack/spec/jwt";
 import { KlearStackValidationError } from "./errors.ts";
+import type { components } from "./generated/api.gen.ts";
+import { tokenFormat } from "./generated/operations.gen.ts";
+import { hasShape } from "./shape.ts";
+
+export type JwtHeader = components["schemas"]["JwtHeader"];
+export type TokenClaims = components["schemas"]["TokenClaims"];
 
 export interface DecodedToken {
   header: JwtHeader;
@@ -24,40 +24,32 @@ export interface DecodedToken {
  * naming what is wrong, never quoting the token.
  */
 export function decodeToken(jwt: string): DecodedToken {
-  if (typeof jwt !== "string") throw malformed("is not a string");
-  const parts = jwt.split(".");
-  if (parts.length !== 3) throw malformed("is not a compact JWS (three dot-separated parts)");
-  const header = parsePart(parts[0], "header");
-  const claims = parsePart(parts[1], "claims");
-  if (!hasFields<JwtHeader>(header, { typ: "string", alg: "string" })) {
-    throw malformed("header lacks typ or alg");
+  let header: Record<string, unknown>;
+  let claims: TokenClaims;
+  try {
+    ({ header, claims } = decodeJwtParts(`${jwt}`) as {
+      header: typeof header;
+      claims: TokenClaims;
+    });
+  } catch (error) {
+    // The reader's messages name the faulty part and never quote the token.
+    throw new KlearStackValidationError("token", (error as Error).message);
   }
-  if (header.typ !== jwtHeader.typ || header.alg !== jwtHeader.alg) {
-    throw malformed(`header is not ${jwtHeader.typ}/${jwtHeader.alg}`);
+  const expected = Object.entries(tokenFormat.header);
+  if (
+    !expected.every(([name, value]) => header?.[name] === value) ||
+    !hasShape(claims, tokenFormat.claims) ||
+    !(tokenFormat.tokenTypes as readonly string[]).includes(claims.token_type)
+  ) {
+    throw new KlearStackValidationError(
+      "token",
+      `needs header ${expected.flat()} and claims ${Object.keys(tokenFormat.claims)}`,
+    );
   }
-  if (!hasFields(claims, tokenClaimFields)) {
-    throw malformed(`claims lack one of ${Object.keys(tokenClaimFields).join(", ")}`);
-  }
-  if (!Object.hasOwn(tokenTypes, claims.token_type)) throw malformed("has an unknown token_type");
   return {
-    header,
+    header: header as JwtHeader,
     claims,
     expiresAt: new Date(claims.exp * 1000),
     issuedAt: new Date(claims.iat * 1000),
   };
-}
-
-function parsePart(part: string | undefined, name: string): unknown {
-  if (!part || !/^[A-Za-z0-9_-]+$/.test(part)) throw malformed(`${name} is not base64url`);
-  try {
-    const binary = atob(part.replaceAll("-", "+").replaceAll("_", "/"));
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch {
-    throw malformed(`${name} is not base64url-encoded UTF-8 JSON`);
-  }
-}
-
-function malformed(problem: string): KlearStackValidationError {
-  return new KlearStackValidationError("token", problem);
 }

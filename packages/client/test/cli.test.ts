@@ -1,107 +1,284 @@
-// The klearstack-token command against a real local server: flags, output, exit codes.
+// The klearstack-token command against a real local server: a subcommand per operation, its flags
+// and help from the spec, secrets only from the environment or standard input, output, exit codes.
+import type { OperationModel } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/run.ts";
 import { runCli } from "./support/cli.ts";
-import { exampleTokenPair, missingParameterText, validInput } from "./support/fixtures.ts";
+import { example200, exampleBearer, exampleFields, operations } from "./support/fixtures.ts";
 import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
-import { expectSameSecret } from "./support/quiet.ts";
+import { expectNoSecret, expectSameSecret } from "./support/quiet.ts";
 
 let server: LocalServer;
-/** A company name the local server answers with the API's documented 500. */
-const failingCompany = "Fail Corp";
-const documentedError = missingParameterText("company_name");
-const received: { contentType: string | null; fields: Record<string, unknown> }[] = [];
+/** A bearer token the local server refuses with 401, as the API refuses an expired one. */
+const refusedToken = "expired.access.token";
+/** A value the local server answers with the operation's documented 500 (its first text). */
+const failing = "Fail Corp";
+const received: {
+  path: string;
+  contentType: string | null;
+  authorization: string | null;
+  fields: Record<string, unknown>;
+}[] = [];
 
 beforeAll(async () => {
   server = await startLocalServer(async (req, res) => {
     const request = await toRequest(req, "http://local");
+    const path = new URL(request.url).pathname;
+    const op = operations.find((o) => o.path === path);
     const fields = Object.fromEntries(await request.formData());
-    received.push({ contentType: request.headers.get("content-type"), fields });
-    if (fields.company_name === failingCompany) {
-      res.writeHead(500, { "Content-Type": "text/plain" }).end(documentedError);
+    const authorization = request.headers.get("authorization");
+    received.push({
+      path,
+      contentType: request.headers.get("content-type"),
+      authorization,
+      fields,
+    });
+    if (!op) return void res.writeHead(404).end();
+    if (op.bearer && (!authorization || authorization.endsWith(refusedToken))) {
+      return void res.writeHead(401).end();
+    }
+    if (Object.values(fields).includes(failing)) {
+      res.writeHead(500, { "Content-Type": "text/plain" }).end(op.missingParameters[0]?.text);
     } else {
-      res.writeHead(200, { "Content-Type": "application/json" });
-      res.end(JSON.stringify(exampleTokenPair));
+      res
+        .writeHead(200, { "Content-Type": "application/json" })
+        .end(JSON.stringify(example200(op)));
     }
   });
 });
 afterAll(() => server.close());
 
-const identity = ["--user-id", validInput.user_id, "--company-name", validInput.company_name];
+const flag = (name: string) => `--${name.replaceAll("_", "-")}`;
+const variable = (name: string) => `KLEARSTACK_${name.toUpperCase()}`;
+/** The command's name: the operationId in kebab-case. */
+const commandOf = (op: OperationModel) =>
+  op.operationId.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 
-describe("klearstack-token", () => {
-  it("prints the token pair as JSON and exits 0", async () => {
-    const result = await runCli(["--base-url", server.url, ...identity]);
-    expect(result.code).toBe(exitCodes.ok);
-    expectSameSecret(parseOrUndefined(result.stdout), exampleTokenPair, "stdout, parsed as JSON");
-    expect(result.stderr).toBe("");
-    expect(received.at(-1)).toEqual({
-      contentType: "application/x-www-form-urlencoded",
-      fields: validInput,
-    });
-  });
+/** Flags for the non-secret fields; secrets (and the bearer token) in the environment. */
+function invocation(op: OperationModel, fields = exampleFields(op)) {
+  const args = [commandOf(op), "--base-url", server.url];
+  const env: Record<string, string> = {};
+  for (const field of op.fields) {
+    const value = fields[field.name];
+    if (value === undefined) continue;
+    if (field.secret) env[variable(field.name)] = value;
+    else args.push(flag(field.name), value);
+  }
+  if (op.bearer) env.KLEARSTACK_ACCESS_TOKEN = exampleBearer;
+  return { args, env };
+}
 
-  it.each(["access_token", "refresh_token", "release_version"] as const)(
-    "--field %s prints just that value, for $(...)",
-    async (field) => {
-      const result = await runCli(["--base-url", server.url, ...identity, "--field", field]);
-      expect(result.code).toBe(exitCodes.ok);
-      expectSameSecret(result.stdout, `${exampleTokenPair[field]}\n`, "stdout");
-    },
-  );
-
-  it("--multipart sends multipart/form-data", async () => {
-    const result = await runCli(["--base-url", server.url, ...identity, "--multipart"]);
-    expect(result.code).toBe(exitCodes.ok);
-    expect(received.at(-1)?.contentType).toMatch(/^multipart\/form-data; boundary=/);
-    expect(received.at(-1)?.fields).toEqual(validInput);
-  });
-
-  it("reads the base URL from KLEARSTACK_BASE_URL", async () => {
-    const result = await runCli(identity, { KLEARSTACK_BASE_URL: server.url });
-    expect(result.code).toBe(exitCodes.ok);
-  });
-
-  it("--help prints the usage and exits 0", async () => {
+describe("klearstack-token --help", () => {
+  it("lists one command per operation, with its summary, and exits 0", async () => {
     const result = await runCli(["--help"]);
     expect(result.code).toBe(exitCodes.ok);
-    expect(result.stdout).toMatch(/^Usage: klearstack-token/);
-    for (const flag of [
-      "--base-url",
-      "--user-id",
-      "--company-name",
-      "--multipart",
-      "--field",
-      "--timeout",
-    ]) {
-      expect(result.stdout).toContain(flag);
+    expect(result.stdout).toMatch(/^Usage: klearstack-token <command>/);
+    for (const op of operations) {
+      expect(result.stdout).toMatch(
+        new RegExp(`${commandOf(op)} +${regexEscape(op.summary ?? "")}`),
+      );
     }
   });
 
+  it("without a command is a usage error (exit 2) that lists the commands", async () => {
+    const result = await runCli([]);
+    expect(result.code).toBe(exitCodes.usage);
+    expect(result.stderr).toMatch(/a command is required/);
+    expect(result.stderr).toContain(commandOf(operations[0]!));
+  });
+});
+
+describe.each(operations.map((op) => [commandOf(op), op] as const))(
+  "klearstack-token %s",
+  (command, op) => {
+    const secrets = op.fields.filter((f) => f.secret);
+
+    it("--help shows a flag per field with the spec's description, and where each secret comes from", async () => {
+      const result = await runCli([command, "--help"]);
+      expect(result.code).toBe(exitCodes.ok);
+      expect(result.stdout).toContain(`${op.method.toUpperCase()} ${op.path}`);
+      for (const field of op.fields) {
+        const description = (field.description ?? "").trim().replace(/\s+/g, " ");
+        const left = field.secret ? `$${variable(field.name)}` : `${flag(field.name)} VALUE`;
+        expect(result.stdout).toMatch(
+          new RegExp(`${regexEscape(left)} +${regexEscape(description)}`),
+        );
+        if (field.secret) expect(result.stdout).toContain(`${flag(field.name)}-stdin`);
+      }
+      if (op.bearer) expect(result.stdout).toContain("$KLEARSTACK_ACCESS_TOKEN");
+      for (const option of ["--base-url", "--multipart", "--field", "--timeout"]) {
+        expect(result.stdout).toContain(option);
+      }
+    });
+
+    it("prints the answer as JSON and exits 0; sends the fields urlencoded", async () => {
+      const { args, env } = invocation(op);
+      const result = await runCli(args, env);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(exitCodes.ok);
+      expectSameSecret(JSON.parse(result.stdout), example200(op), "stdout, parsed as JSON");
+      const last = received.at(-1);
+      expect(last?.path).toBe(op.path);
+      expect(last?.contentType).toBe("application/x-www-form-urlencoded");
+      expectSameSecret(last?.fields, exampleFields(op), "the fields sent");
+      expectSameSecret(
+        last?.authorization,
+        op.bearer ? `Bearer ${exampleBearer}` : null,
+        "the Authorization header",
+      );
+    });
+
+    it.each(Object.keys(example200(op)))(
+      "--field %s prints just that value, for $(...)",
+      async (field) => {
+        const { args, env } = invocation(op);
+        const result = await runCli([...args, "--field", field], env);
+        expect(result.code).toBe(exitCodes.ok);
+        expectSameSecret(result.stdout, `${example200(op)[field]}\n`, "stdout");
+      },
+    );
+
+    it("--multipart sends multipart/form-data", async () => {
+      const { args, env } = invocation(op);
+      const result = await runCli([...args, "--multipart"], env);
+      expect(result.code).toBe(exitCodes.ok);
+      expect(received.at(-1)?.contentType).toMatch(/^multipart\/form-data; boundary=/);
+      expectSameSecret(received.at(-1)?.fields, exampleFields(op), "the fields sent");
+    });
+
+    it("reads the base URL from KLEARSTACK_BASE_URL, and every field from KLEARSTACK_<FIELD>", async () => {
+      const env: Record<string, string> = { KLEARSTACK_BASE_URL: server.url };
+      for (const [name, value] of Object.entries(exampleFields(op))) env[variable(name)] = value;
+      if (op.bearer) env.KLEARSTACK_ACCESS_TOKEN = exampleBearer;
+      const result = await runCli([command], env);
+      expect(result.code).toBe(exitCodes.ok);
+      expectSameSecret(received.at(-1)?.fields, exampleFields(op), "the fields sent");
+    });
+
+    it.each(secrets.map((f) => [f.name, f] as const))(
+      "refuses %s as a flag, naming its variable, and sends nothing",
+      async (_, field) => {
+        const { args, env } = invocation(op);
+        const before = server.hits();
+        const value = exampleFields(op)[field.name] ?? "value";
+        const result = await runCli([...args, flag(field.name), value], env);
+        expect(result.code).toBe(exitCodes.usage);
+        expect(result.stderr).toContain(`${flag(field.name)} is refused`);
+        expect(result.stderr).toContain(variable(field.name));
+        expectNoSecret(result.stderr + result.stdout, [value], "the output");
+        expect(server.hits()).toBe(before);
+      },
+    );
+
+    it.each(secrets.map((f) => [f.name, f] as const))(
+      "reads %s from standard input with its -stdin flag",
+      async (_, field) => {
+        const { args, env } = invocation(op);
+        const value = exampleFields(op)[field.name] ?? "";
+        delete env[variable(field.name)];
+        const result = await runCli([...args, `${flag(field.name)}-stdin`], env, `${value}\n`);
+        expect(result.code).toBe(exitCodes.ok);
+        expectSameSecret(received.at(-1)?.fields[field.name], value, `the ${field.name} sent`);
+      },
+    );
+
+    if (op.bearer) {
+      it("refuses --access-token as a flag; reads it from KLEARSTACK_ACCESS_TOKEN or --access-token-stdin", async () => {
+        const { args, env } = invocation(op);
+        const refused = await runCli([...args, "--access-token", exampleBearer], env);
+        expect(refused.code).toBe(exitCodes.usage);
+        expect(refused.stderr).toContain("KLEARSTACK_ACCESS_TOKEN");
+        expectNoSecret(refused.stderr, [exampleBearer], "stderr");
+
+        delete env.KLEARSTACK_ACCESS_TOKEN;
+        const missing = await runCli(args, env);
+        expect(missing.code).toBe(exitCodes.usage);
+        expect(missing.stderr).toMatch(/an access token is required: set KLEARSTACK_ACCESS_TOKEN/);
+
+        const piped = await runCli([...args, "--access-token-stdin"], env, exampleBearer);
+        expect(piped.code).toBe(exitCodes.ok);
+        expectSameSecret(
+          received.at(-1)?.authorization,
+          `Bearer ${exampleBearer}`,
+          "the bearer token",
+        );
+      });
+
+      it("the API's 401 exits 3 with a message that quotes no token", async () => {
+        const { args, env } = invocation(op);
+        const result = await runCli(args, { ...env, KLEARSTACK_ACCESS_TOKEN: refusedToken });
+        expect(result.code).toBe(exitCodes.api);
+        expect(result.stderr).toMatch(/401: the access token is missing, invalid or expired\n$/);
+        expectNoSecret(result.stderr, [refusedToken], "stderr");
+      });
+    }
+
+    it("more than one secret on standard input is a usage error", async () => {
+      const stdinFlags = [
+        ...secrets.map((f) => `${flag(f.name)}-stdin`),
+        ...(op.bearer ? ["--access-token-stdin"] : []),
+      ];
+      if (stdinFlags.length < 2) return;
+      const { args, env } = invocation(op);
+      const result = await runCli([...args, ...stdinFlags], env, "x\n");
+      expect(result.code).toBe(exitCodes.usage);
+      expect(result.stderr).toMatch(/only one secret can come from standard input/);
+    });
+
+    it("an API error exits 3 with the server's message on stderr", async () => {
+      const [first] = op.fields.filter((f) => !f.secret);
+      const { args, env } = invocation(op, {
+        ...exampleFields(op),
+        ...(first ? { [first.name]: failing } : {}),
+      });
+      const result = await runCli(args, env);
+      expect(result.code).toBe(exitCodes.api);
+      expect(result.stderr).toBe(
+        `klearstack-token ${command}: the API answered 500: ${op.missingParameters[0]?.text}\n`,
+      );
+      expectSameSecret(result.stdout, "", "stdout");
+    });
+
+    it.each(op.fields.filter((f) => f.required && !f.secret).map((f) => [f.name]))(
+      "a missing %s is a usage error naming its flag",
+      async (name) => {
+        const { args, env } = invocation(
+          op,
+          Object.fromEntries(Object.entries(exampleFields(op)).filter(([n]) => n !== name)),
+        );
+        const result = await runCli(args, env);
+        expect(result.code).toBe(exitCodes.usage);
+        expect(result.stderr).toContain(`${flag(name)} must be a non-empty string`);
+      },
+    );
+  },
+);
+
+describe("usage errors: exit 2, message and usage on stderr", () => {
+  const op = operations[0]!;
   it.each([
-    ["no base URL", identity, /--base-url \(or KLEARSTACK_BASE_URL\) is required/],
     [
-      "an unknown flag",
-      ["--base-url", "http://127.0.0.1:9", ...identity, "--verbose"],
-      /Unknown option '--verbose'/,
+      "no base URL",
+      () =>
+        invocation(op).args.filter(
+          (a, i, all) => a !== "--base-url" && all[i - 1] !== "--base-url",
+        ),
+      /--base-url \(or KLEARSTACK_BASE_URL\) is required/,
     ],
-    [
-      "a missing --user-id",
-      ["--base-url", "http://127.0.0.1:9", "--company-name", validInput.company_name],
-      /--user-id must be a non-empty string/,
-    ],
+    ["an unknown flag", () => [...invocation(op).args, "--verbose"], /Unknown option '--verbose'/],
     [
       "an unknown --field",
-      ["--base-url", "http://127.0.0.1:9", ...identity, "--field", "jti"],
-      /--field must be one of (\w+, ){2}\w+\n/,
+      () => [...invocation(op).args, "--field", "jti"],
+      /--field must be one of /,
     ],
     [
       "a bad --timeout",
-      ["--base-url", "http://127.0.0.1:9", ...identity, "--timeout", "soon"],
-      /--timeout must be a positive number/,
+      () => [...invocation(op).args, "--timeout", "soon"],
+      /--timeout must be > 0/,
     ],
-  ])("%s is a usage error: exit 2, message and usage on stderr", async (_, args, message) => {
-    const result = await runCli(args);
+    ["an unknown command", () => ["get-everything"], /unknown command/],
+  ])("%s", async (_, args, message) => {
+    const result = await runCli(args(), invocation(op).env);
     expect(result.code).toBe(exitCodes.usage);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain("Usage: klearstack-token");
@@ -109,8 +286,22 @@ describe("klearstack-token", () => {
   });
 
   it.each([
-    ["--base-url", (url: string) => runCli(["--base-url", url, ...identity])],
-    ["KLEARSTACK_BASE_URL", (url: string) => runCli(identity, { KLEARSTACK_BASE_URL: url })],
+    [
+      "--base-url",
+      (url: string) =>
+        runCli(
+          [commandOf(op), "--base-url", url, ...invocation(op).args.slice(3)],
+          invocation(op).env,
+        ),
+    ],
+    [
+      "KLEARSTACK_BASE_URL",
+      (url: string) =>
+        runCli([commandOf(op), ...invocation(op).args.slice(3)], {
+          ...invocation(op).env,
+          KLEARSTACK_BASE_URL: url,
+        }),
+    ],
   ])("a base URL with a password in %s is a usage error that never echoes it", async (_, run) => {
     const { port } = new URL(server.url);
     const before = server.hits();
@@ -121,27 +312,17 @@ describe("klearstack-token", () => {
       /s3cret|alice/.test(result.stderr + result.stdout),
       "output quotes the credentials",
     ).toBe(false);
-    expect(server.hits()).toBe(before); // nothing sent, so nothing retried
+    expect(server.hits()).toBe(before);
   });
+});
 
-  it("an API error exits 3 with the server's message on stderr", async () => {
-    const result = await runCli([
-      "--base-url",
-      server.url,
-      "--user-id",
-      validInput.user_id,
-      "--company-name",
-      failingCompany,
-    ]);
-    expect(result.code).toBe(exitCodes.api);
-    expect(result.stderr).toBe(`klearstack-token: the API answered 500: ${documentedError}\n`);
-    expectSameSecret(result.stdout, "", "stdout");
-  });
-
+describe("network failures", () => {
+  const op = operations[0]!;
   it("an unreachable server exits 4", async () => {
     const closed = await startLocalServer(() => {});
     await closed.close();
-    const result = await runCli(["--base-url", closed.url, ...identity]);
+    const { args, env } = invocation(op);
+    const result = await runCli([args[0]!, "--base-url", closed.url, ...args.slice(3)], env);
     expect(result.code).toBe(exitCodes.network);
     expect(result.stderr).toMatch(/could not reach the KlearStack API/);
   });
@@ -149,7 +330,11 @@ describe("klearstack-token", () => {
   it("a timeout exits 4", async () => {
     const stalled = await startLocalServer(() => {});
     try {
-      const result = await runCli(["--base-url", stalled.url, ...identity, "--timeout", "100"]);
+      const { args, env } = invocation(op);
+      const result = await runCli(
+        [args[0]!, "--base-url", stalled.url, ...args.slice(3), "--timeout", "100"],
+        env,
+      );
       expect(result.code).toBe(exitCodes.network);
       expect(result.stderr).toMatch(/did not respond within 100 ms/);
     } finally {
@@ -158,11 +343,6 @@ describe("klearstack-token", () => {
   });
 });
 
-/** JSON.parse without its SyntaxError, which quotes the text (and so any token in it). */
-function parseOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+function regexEscape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

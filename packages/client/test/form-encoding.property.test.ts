@@ -1,20 +1,21 @@
-// Property: any well-formed Unicode in either field, in either encoding, reaches a real form parser
-// (the platform's Request.formData() behind a node:http server) exactly as the caller wrote it.
+// Property: any well-formed Unicode in any field of any operation, in either encoding, reaches a
+// real form parser (the platform's Request.formData() behind a node:http server) exactly as the
+// caller wrote it.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKlearStackClient, type Encoding, type TokenRequest } from "../src/index.ts";
-import { exampleTokenPair } from "./support/fixtures.ts";
+import { createKlearStackClient, type Encoding } from "../src/index.ts";
+import { callOperation, example200, operations } from "./support/fixtures.ts";
 import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
 
 let server: LocalServer;
 let lastReceived: Record<string, FormDataEntryValue> = {};
+/** What the server answers: the current operation's documented 200 body. */
+let answer = "";
 
 beforeAll(async () => {
   server = await startLocalServer(async (req, res) => {
     lastReceived = Object.fromEntries(await (await toRequest(req, "http://local")).formData());
-    res
-      .writeHead(200, { "Content-Type": "application/json" })
-      .end(JSON.stringify(exampleTokenPair));
+    res.writeHead(200, { "Content-Type": "application/json" }).end(answer);
   });
 });
 afterAll(() => server.close());
@@ -55,19 +56,24 @@ const delivered: Record<Encoding, (text: string) => string> = {
   multipart: asMultipartDelivers,
 };
 
-describe.each(["urlencoded", "multipart"] as const)("%s", (encoding) => {
-  it("delivers arbitrary Unicode in both fields intact (1,000 runs)", async () => {
-    const client = createKlearStackClient({ baseUrl: server.url, encoding, retry: false });
-    await fc.assert(
-      fc.asyncProperty(value, value, async (user_id, company_name) => {
-        const input: TokenRequest = { user_id, company_name };
-        await client.getAccessTokenFromUserId(input);
-        expect(lastReceived).toEqual({
-          user_id: delivered[encoding](user_id),
-          company_name: delivered[encoding](company_name),
-        });
-      }),
-      { numRuns: 1_000 },
-    );
-  });
+describe.each(operations.map((op) => [op.operationId, op] as const))("%s", (_, op) => {
+  const fields = fc.record(Object.fromEntries(op.fields.map((field) => [field.name, value])));
+
+  it.each(["urlencoded", "multipart"] as const)(
+    "%s: delivers arbitrary Unicode in every field intact (500 runs)",
+    async (encoding) => {
+      answer = JSON.stringify(example200(op));
+      const client = createKlearStackClient({ baseUrl: server.url, encoding, retry: false });
+      await fc.assert(
+        fc.asyncProperty(fields, async (input) => {
+          await callOperation(client, op, input);
+          const expected = Object.fromEntries(
+            Object.entries(input).map(([name, text]) => [name, delivered[encoding](text)]),
+          );
+          expect(lastReceived).toEqual(expected);
+        }),
+        { numRuns: 500 },
+      );
+    },
+  );
 });

@@ -1,4 +1,6 @@
 // Which failures are retried, how often, and how long the client waits in between.
+
+import type { OperationModel } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
 import {
   createKlearStackClient,
@@ -9,16 +11,18 @@ import {
 } from "../src/index.ts";
 import { parseRetryAfter, retryDelayMs, retryPolicy } from "../src/retry.ts";
 import { fakeFetch, json, text } from "./support/fake-fetch.ts";
-import { exampleTokenPair, validInput } from "./support/fixtures.ts";
+import { callOperation, example200, operations } from "./support/fixtures.ts";
 import { expectSameSecret, rejectionOf } from "./support/quiet.ts";
 
 const baseUrl = "https://klearstack.invalid";
+// The policy is the client's, the same for every operation: the spec's first one stands for all.
+const op = operations[0] as OperationModel;
 const fast = { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5 };
 
 async function callWith(status: number, retry: RetryOptions | false = fast) {
   const { fetch, requests } = fakeFetch(() => text(`status ${status}`, status));
   const error = await rejectionOf(
-    createKlearStackClient({ baseUrl, fetch, retry }).getAccessTokenFromUserId(validInput),
+    callOperation(createKlearStackClient({ baseUrl, fetch, retry }), op),
   );
   return { error, attempts: requests.length };
 }
@@ -49,23 +53,24 @@ describe("what is retried", () => {
       attempts++;
       throw new TypeError("fetch failed");
     };
-    const call = createKlearStackClient({ baseUrl, fetch, retry: fast }).getAccessTokenFromUserId(
-      validInput,
-    );
+    const call = callOperation(createKlearStackClient({ baseUrl, fetch, retry: fast }), op);
     expect(await rejectionOf(call)).toBeInstanceOf(KlearStackNetworkError);
     expect(attempts).toBe(1 + fast.maxRetries);
   });
 
   it("a retry that succeeds resolves to its token pair", async () => {
     const { fetch, requests } = fakeFetch((_, attempt) =>
-      attempt < 3 ? text("busy", 503) : json(exampleTokenPair),
+      attempt < 3 ? text("busy", 503) : json(example200(op)),
     );
-    const pair = await createKlearStackClient({
-      baseUrl,
-      fetch,
-      retry: fast,
-    }).getAccessTokenFromUserId(validInput);
-    expectSameSecret(pair, exampleTokenPair, "the token pair");
+    const pair = await callOperation(
+      createKlearStackClient({
+        baseUrl,
+        fetch,
+        retry: fast,
+      }),
+      op,
+    );
+    expectSameSecret(pair, example200(op), "the token pair");
     expect(requests).toHaveLength(3);
   });
 
@@ -88,9 +93,7 @@ describe("what is retried", () => {
 
   it("a Retry-After longer than maxDelayMs ends the retries instead of blocking", async () => {
     const { fetch, requests } = fakeFetch(() => text("slow down", 429, { "Retry-After": "3600" }));
-    const call = createKlearStackClient({ baseUrl, fetch, retry: fast }).getAccessTokenFromUserId(
-      validInput,
-    );
+    const call = callOperation(createKlearStackClient({ baseUrl, fetch, retry: fast }), op);
     expect(await rejectionOf(call)).toMatchObject({ status: 429 });
     expect(requests).toHaveLength(1);
   });
@@ -102,12 +105,9 @@ describe("what is retried", () => {
       return text("busy", 503);
     });
     const retry = { maxRetries: 5, baseDelayMs: 1000, maxDelayMs: 1000 };
-    const call = createKlearStackClient({ baseUrl, fetch, retry }).getAccessTokenFromUserId(
-      validInput,
-      {
-        signal: controller.signal,
-      },
-    );
+    const call = callOperation(createKlearStackClient({ baseUrl, fetch, retry }), op, undefined, {
+      signal: controller.signal,
+    });
     expect(await rejectionOf(call)).toMatchObject({ message: "stop" });
     expect(requests).toHaveLength(1);
   });

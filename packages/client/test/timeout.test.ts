@@ -1,18 +1,22 @@
 // Timeouts and retries against a real local server that stalls or fails on purpose.
+
+import type { OperationModel } from "@klearstack/spec";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   createKlearStackClient,
   KlearStackNetworkError,
   KlearStackTimeoutError,
 } from "../src/index.ts";
-import { exampleTokenPair, missingParameterText, validInput } from "./support/fixtures.ts";
+import { callOperation, example200, operations } from "./support/fixtures.ts";
 import { type LocalServer, startLocalServer } from "./support/local-server.ts";
 import { expectSameSecret, rejectionOf } from "./support/quiet.ts";
 
-const documented500 = missingParameterText("company_name");
+// Timeouts and retries are the client's, the same for every operation: the first one stands for all.
+const op = operations[0] as OperationModel;
+const documented500 = op.missingParameters[0]?.text ?? "";
 const fast = { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 10 };
 const sendPair = (res: import("node:http").ServerResponse) => {
-  res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(exampleTokenPair));
+  res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(example200(op)));
 };
 
 let server: LocalServer | undefined;
@@ -25,7 +29,7 @@ describe("per-attempt timeout", () => {
   it("a server that never answers is a KlearStackTimeoutError after timeoutMs", async () => {
     server = await startLocalServer(() => {}); // accepts, reads nothing, never answers
     const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 100, retry: false });
-    const error = await rejectionOf(client.getAccessTokenFromUserId(validInput));
+    const error = await rejectionOf(callOperation(client, op));
     expect(error).toBeInstanceOf(KlearStackTimeoutError);
     expect(error).toMatchObject({ kind: "timeout", timeoutMs: 100 });
   });
@@ -36,9 +40,7 @@ describe("per-attempt timeout", () => {
       res.write('{"access_token": "');
     });
     const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 100, retry: false });
-    expect(await rejectionOf(client.getAccessTokenFromUserId(validInput))).toBeInstanceOf(
-      KlearStackTimeoutError,
-    );
+    expect(await rejectionOf(callOperation(client, op))).toBeInstanceOf(KlearStackTimeoutError);
   });
 
   it("is per attempt: a stalled first attempt is retried and the second one answers", async () => {
@@ -46,11 +48,7 @@ describe("per-attempt timeout", () => {
       if (hit > 1) sendPair(res);
     });
     const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 100, retry: fast });
-    expectSameSecret(
-      await client.getAccessTokenFromUserId(validInput),
-      exampleTokenPair,
-      "the token pair",
-    );
+    expectSameSecret(await callOperation(client, op), example200(op), "the token pair");
     expect(server.hits()).toBe(2);
   });
 
@@ -58,14 +56,14 @@ describe("per-attempt timeout", () => {
     server = await startLocalServer(() => {});
     const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 10_000, retry: false });
     const reason = new Error("caller gave up");
-    const call = client.getAccessTokenFromUserId(validInput, { signal: abortAfter(50, reason) });
+    const call = callOperation(client, op, undefined, { signal: abortAfter(50, reason) });
     expect(await rejectionOf(call)).toBe(reason);
   });
 
   it("works alongside the caller's signal: the timeout firing first is a timeout error", async () => {
     server = await startLocalServer(() => {});
     const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 50, retry: false });
-    const call = client.getAccessTokenFromUserId(validInput, {
+    const call = callOperation(client, op, undefined, {
       signal: new AbortController().signal, // never aborts
     });
     expect(await rejectionOf(call)).toBeInstanceOf(KlearStackTimeoutError);
@@ -79,11 +77,7 @@ describe("retries against a failing server", () => {
       else sendPair(res);
     });
     const client = createKlearStackClient({ baseUrl: server.url, retry: fast });
-    expectSameSecret(
-      await client.getAccessTokenFromUserId(validInput),
-      exampleTokenPair,
-      "the token pair",
-    );
+    expectSameSecret(await callOperation(client, op), example200(op), "the token pair");
     expect(server.hits()).toBe(2);
   });
 
@@ -93,11 +87,7 @@ describe("retries against a failing server", () => {
       else sendPair(res);
     });
     const client = createKlearStackClient({ baseUrl: server.url, retry: fast });
-    expectSameSecret(
-      await client.getAccessTokenFromUserId(validInput),
-      exampleTokenPair,
-      "the token pair",
-    );
+    expectSameSecret(await callOperation(client, op), example200(op), "the token pair");
     expect(server.hits()).toBe(2);
   });
 
@@ -106,7 +96,7 @@ describe("retries against a failing server", () => {
       res.writeHead(500, { "Content-Type": "text/plain" }).end(documented500);
     });
     const client = createKlearStackClient({ baseUrl: server.url, retry: fast });
-    expect(await rejectionOf(client.getAccessTokenFromUserId(validInput))).toMatchObject({
+    expect(await rejectionOf(callOperation(client, op))).toMatchObject({
       status: 500,
       body: documented500,
     });
@@ -119,7 +109,7 @@ describe("retries against a failing server", () => {
     await server.close();
     server = undefined;
     const client = createKlearStackClient({ baseUrl: url, retry: fast });
-    const error = await rejectionOf(client.getAccessTokenFromUserId(validInput));
+    const error = await rejectionOf(callOperation(client, op));
     expect(error).toBeInstanceOf(KlearStackNetworkError);
     expect((error as Error).message).toMatch(/ECONNREFUSED/);
   });

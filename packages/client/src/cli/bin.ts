@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // The installed `klearstack-token` command: wires runCli to the real process.
+import { text } from "node:stream/consumers";
 import { runCli } from "./run.ts";
 
 process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (output) => process.stdout.write(output),
+  stderr: (output) => process.stderr.write(output),
+  readStdin: () => text(process.stdin),
 });

@@ -1,122 +1,174 @@
-// klearstack-token: the token call for shell scripts. Prints the token pair as JSON, or one field
-// of it with --field (for `$(...)`). Errors go to stderr, never with a token in them.
+// klearstack-token: a subcommand per operation, for shell scripts. Prints the answer as JSON, or
+// one property with --field (for `$(...)`). Errors go to stderr, never with a secret in them.
 import { parseArgs } from "node:util";
-import { type TokenPair, type TokenRequest, tokenPairFields } from "../api.ts";
-import { createKlearStackClient } from "../client.ts";
+import { maskSecrets } from "@klearstack/spec/secrets";
+import { createOperationClient, type OperationTableLike } from "../core.ts";
 import {
   KlearStackApiError,
   KlearStackNetworkError,
   KlearStackTimeoutError,
   KlearStackValidationError,
-  redactTokens,
 } from "../errors.ts";
+import { operationHelp, operationTable } from "../generated/operations.gen.ts";
+import { type CliSpec, type Command, commandsOf, type Secret, variableOf } from "./commands.ts";
+import { commandUsage, exitCodes, program, programUsage } from "./usage.ts";
 
-export const exitCodes = { ok: 0, failure: 1, usage: 2, api: 3, network: 4 } as const;
-
-const fields = Object.keys(tokenPairFields) as (keyof TokenPair)[];
-
-export const usage = `Usage: klearstack-token --user-id ID --company-name NAME [options]
-
-Gets an access and a refresh token from KlearStack and prints them as JSON.
-
-Options:
-  --base-url URL       API base URL (default: $KLEARSTACK_BASE_URL)
-  --user-id ID         the user's id (required)
-  --company-name NAME  the company they log in to (required)
-  --multipart          send multipart/form-data instead of application/x-www-form-urlencoded
-  --field NAME         print only ${fields.join(" | ")}
-  --timeout MS         per-attempt timeout in milliseconds (default 10000)
-  --help               show this help
-
-Exit codes: ${exitCodes.ok} ok, ${exitCodes.usage} usage error, ${exitCodes.api} the API answered with an error (its message on stderr),
-${exitCodes.network} network error or timeout, ${exitCodes.failure} anything else.
-`;
+export { exitCodes };
 
 export interface CliIo {
   env: Record<string, string | undefined>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** All of standard input, read only when a --…-stdin flag asks for it. */
+  readStdin: () => Promise<string>;
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let values: ReturnType<typeof parse>["values"];
+class UsageError extends Error {}
+
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  spec: CliSpec = { table: operationTable, help: operationHelp },
+): Promise<number> {
+  const commands = commandsOf(spec);
+  const [name, ...rest] = argv;
+  if (name === "--help" || name === "-h") {
+    io.stdout(programUsage(commands));
+    return exitCodes.ok;
+  }
+  // The operationId is accepted too: it is the client's method name.
+  const command = commands.find((c) => c.name === name || c.operationId === name);
+  if (!command) {
+    const problem = name === undefined ? "a command is required" : "unknown command";
+    io.stderr(`${program}: ${problem}\n\n${programUsage(commands)}`);
+    return exitCodes.usage;
+  }
   try {
-    ({ values } = parse(argv));
+    return await runCommand(command, rest, io, spec.table);
   } catch (error) {
-    return usageError(io, error instanceof Error ? error.message : String(error));
+    if (error instanceof UsageError) {
+      io.stderr(`${program} ${command.name}: ${error.message}\n\n${commandUsage(command)}`);
+      return exitCodes.usage;
+    }
+    return reportFailure(command, io, error);
+  }
+}
+
+async function runCommand(command: Command, argv: string[], io: CliIo, table: OperationTableLike) {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: argv, options: command.options, strict: true }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
   if (values.help) {
-    io.stdout(usage);
+    io.stdout(commandUsage(command));
     return exitCodes.ok;
   }
-  const baseUrl = values["base-url"] ?? io.env.KLEARSTACK_BASE_URL;
-  if (!baseUrl) return usageError(io, "--base-url (or KLEARSTACK_BASE_URL) is required");
-  const field = values.field as keyof TokenPair | undefined;
-  if (field !== undefined && !fields.includes(field)) {
-    return usageError(io, `--field must be one of ${fields.join(", ")}`);
+  const fields: Record<string, unknown> = {};
+  for (const [flag, field] of command.fieldFlags) {
+    const value = (values[flag] as string | undefined) ?? io.env[variableOf(field.name)];
+    if (value !== undefined) fields[field.name] = asKind(value, field.kind, `--${flag}`);
+  }
+  let accessToken: string | undefined;
+  for (const [secret, value] of await readSecrets(command.secrets, values, io)) {
+    if ("bearer" in secret.fills) accessToken = value;
+    else fields[secret.fills.field] = value;
+  }
+  const baseUrl = (values["base-url"] as string | undefined) ?? io.env.KLEARSTACK_BASE_URL;
+  if (!baseUrl) throw new UsageError("--base-url (or KLEARSTACK_BASE_URL) is required");
+  const printable = Object.keys(command.entry.result ?? {});
+  const field = values.field as string | undefined;
+  if (field !== undefined && !printable.includes(field)) {
+    throw new UsageError(`--field must be one of ${printable.join(", ") || "(none: no body)"}`);
   }
   const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
-
-  try {
-    const client = createKlearStackClient({
-      baseUrl,
-      ...(timeoutMs === undefined ? {} : { timeoutMs }),
-      encoding: values.multipart ? "multipart" : "urlencoded",
-    });
-    const pair = await client.getAccessTokenFromUserId({
-      user_id: values["user-id"] ?? "",
-      company_name: values["company-name"] ?? "",
-    });
-    io.stdout(field ? `${pair[field]}\n` : `${JSON.stringify(pair, null, 2)}\n`);
-    return exitCodes.ok;
-  } catch (error) {
-    return reportFailure(io, error);
-  }
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      "base-url": { type: "string" },
-      "user-id": { type: "string" },
-      "company-name": { type: "string" },
-      multipart: { type: "boolean" },
-      field: { type: "string" },
-      timeout: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
+  const client = createOperationClient(table, {
+    baseUrl,
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(values.multipart ? { encoding: "multipart" } : {}),
   });
+  const call = client[command.operationId] as (f: unknown, o: unknown) => Promise<unknown>;
+  const result = (await call(fields, { accessToken })) as Record<string, unknown> | undefined;
+  io.stdout(
+    field ? `${String(result?.[field])}\n` : `${JSON.stringify(result ?? null, null, 2)}\n`,
+  );
+  return exitCodes.ok;
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`klearstack-token: ${message}\n\n${usage}`);
-  return exitCodes.usage;
+/** A flag's text as the field's JSON type; forms send text, the client checks the type. */
+function asKind(value: string, kind: string, flag: string): unknown {
+  if (kind === "number") {
+    const number = Number(value);
+    if (value.trim() === "" || !Number.isFinite(number))
+      throw new UsageError(`${flag} must be a number`);
+    return number;
+  }
+  if (kind === "boolean") {
+    if (value !== "true" && value !== "false")
+      throw new UsageError(`${flag} must be true or false`);
+    return value === "true";
+  }
+  return value;
 }
 
-/** The flag a validation error is about, in the CLI's own spelling. */
-const flagFor: Record<keyof TokenRequest | "baseUrl" | "timeoutMs", string> = {
-  user_id: "--user-id",
-  company_name: "--company-name",
-  baseUrl: "--base-url",
-  timeoutMs: "--timeout",
-};
+/** Each secret's value, from its environment variable or (one at most) standard input. */
+async function readSecrets(
+  secrets: Secret[],
+  values: Record<string, string | boolean | undefined>,
+  io: CliIo,
+): Promise<[Secret, string][]> {
+  for (const secret of secrets) {
+    if (values[secret.flag] !== undefined) {
+      throw new UsageError(
+        `--${secret.flag} is refused: a command line is visible to every user of the machine. Set ${secret.variable}, or pass --${secret.stdinFlag} and write it to standard input`,
+      );
+    }
+  }
+  const fromStdin = secrets.filter((s) => values[s.stdinFlag]);
+  if (fromStdin.length > 1) {
+    throw new UsageError(
+      `only one secret can come from standard input; set the others in ${fromStdin.map((s) => s.variable).join(", ")}`,
+    );
+  }
+  const stdin = fromStdin.length ? (await io.readStdin()).replace(/\r?\n$/, "") : undefined;
+  const found: [Secret, string][] = [];
+  for (const secret of secrets) {
+    const value = fromStdin.includes(secret) ? stdin : io.env[secret.variable];
+    if (value !== undefined && value !== "") found.push([secret, value]);
+    else if ("bearer" in secret.fills) {
+      throw new UsageError(
+        `an access token is required: set ${secret.variable}, or pass --${secret.stdinFlag} and write it to standard input`,
+      );
+    }
+  }
+  return found;
+}
 
-function reportFailure(io: CliIo, error: unknown): number {
+/** Where the CLI takes what a validation error is about, in the CLI's own words. */
+function sourceOf(command: Command, field: string): string {
+  const secret = command.secrets.find((s) => "field" in s.fills && s.fills.field === field);
+  if (secret) return `${secret.variable} (or --${secret.stdinFlag})`;
+  const flag = [...command.fieldFlags].find(([, f]) => f.name === field)?.[0];
+  if (flag) return `--${flag}`;
+  return { baseUrl: "--base-url", timeoutMs: "--timeout", encoding: "--multipart" }[field] ?? field;
+}
+
+function reportFailure(command: Command, io: CliIo, error: unknown): number {
+  const prefix = `${program} ${command.name}`;
   if (error instanceof KlearStackValidationError) {
-    const flag = (flagFor as Record<string, string>)[error.field] ?? error.field;
-    return usageError(io, error.message.replace(error.field, flag));
+    const message = error.message.replace(error.field, sourceOf(command, error.field));
+    io.stderr(`${prefix}: ${message}\n\n${commandUsage(command)}`);
+    return exitCodes.usage;
   }
   if (error instanceof KlearStackApiError) {
-    // The server's own message as it sent it, unless it is withheld (a 2xx that held no token pair).
-    const text = error.body ? redactTokens(error.body) : error.message;
-    io.stderr(`klearstack-token: the API answered ${error.status}: ${text}\n`);
+    // The server's own (masked) message as it sent it; else ours (a 401 has no body).
+    const text = error.body ? `the API answered ${error.status}: ${error.body}` : error.message;
+    io.stderr(`${prefix}: ${text}\n`);
     return exitCodes.api;
   }
-  const message = redactTokens(error instanceof Error ? error.message : String(error));
-  io.stderr(`klearstack-token: ${message}\n`);
+  // Our errors are masked already; anything else is masked here.
+  io.stderr(`${prefix}: ${maskSecrets(error instanceof Error ? error.message : String(error))}\n`);
   const transient =
     error instanceof KlearStackNetworkError || error instanceof KlearStackTimeoutError;
   return transient ? exitCodes.network : exitCodes.failure;

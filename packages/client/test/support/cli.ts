@@ -1,4 +1,5 @@
-// Runs the real klearstack-token command (its TypeScript source, on this Node) as a child process.
+// Runs the real klearstack-token command (its TypeScript source, on this Node) as a child process,
+// with only the environment and standard input given: nothing leaks in from the test's own.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -10,7 +11,11 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  stdin = "",
+): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
@@ -18,5 +23,6 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
       { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 20_000 },
       (_, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
     );
+    child.stdin?.end(stdin);
   });
 }

@@ -1,0 +1,11 @@
+// Renders src/generated/api.gen.ts: the spec's paths, operations and schemas as TypeScript types,
+// by openapi-typescript. Every input and result type of the client comes from here.
+import { pathToFileURL } from "node:url";
+import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
+import { generatedHeader } from "./generated-header.ts";
+
+/** The exact text api.gen.ts must contain for the spec at `specPath`. */
+export async function renderTypes(specPath: string): Promise<string> {
+  const ast = await openapiTS(pathToFileURL(specPath), { silent: true });
+  return `${COMMENT_HEADER.trimEnd()}\n${generatedHeader("render-types.ts")}\n${astToString(ast)}`;
+}

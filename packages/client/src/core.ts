@@ -1,0 +1,235 @@
+// The one HTTP path of the SDK: every operation of an operation table becomes a method that checks
+// its input, encodes its form body, adds the bearer header where the operation's security asks for
+// it, and sends it through openapi-fetch with a per-attempt timeout and the retry policy. Answers
+// become the documented success body or a typed error. Nothing here knows any one operation.
+import { SecretMasker } from "@klearstack/spec/secrets";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { type Encoding, encodings } from "./encoding.ts";
+import {
+  KlearStackApiError,
+  type KlearStackError,
+  KlearStackNetworkError,
+  KlearStackTimeoutError,
+  KlearStackUnauthorizedError,
+  KlearStackValidationError,
+} from "./errors.ts";
+import type { OperationEntry } from "./operation-table.ts";
+import { type RetryOptions, retryDelayAfter, retryPolicy, sleep } from "./retry.ts";
+import { hasShape, isKind } from "./shape.ts";
+import type { Fetch, KlearStackLogger } from "./types.ts";
+
+export interface KlearStackClientOptions {
+  /** Base URL of the deployment (or the mock), without the operation path. */
+  baseUrl: string;
+  /** Custom fetch (tests, proxies, instrumentation). Defaults to the global fetch. */
+  fetch?: Fetch;
+  /** Per attempt, covering connect, headers and body. Default 10000; `Infinity` disables it. */
+  timeoutMs?: number;
+  /** Retry policy, or `false` for a single attempt. */
+  retry?: RetryOptions | false;
+  /** Default form encoding; default: the first one each operation lists. */
+  encoding?: Encoding;
+  logger?: KlearStackLogger;
+}
+
+export interface AnyCallOptions {
+  accessToken?: string | undefined;
+  encoding?: Encoding | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export type OperationTableLike = Readonly<Record<string, OperationEntry>>;
+
+/** What the token session needs from a client besides its methods. */
+export interface ClientInternals {
+  table: OperationTableLike;
+  baseUrl: string;
+  fetch: Fetch;
+  logger: KlearStackLogger | undefined;
+  call(operationId: string, fields: unknown, options?: AnyCallOptions): Promise<unknown>;
+}
+
+const internals = new WeakMap<object, ClientInternals>();
+
+/** The internals of a client made by createKlearStackClient; anything else is refused. */
+export function internalsOf(client: object): ClientInternals {
+  const found = internals.get(client);
+  if (!found)
+    throw new KlearStackValidationError("client", "must come from createKlearStackClient");
+  return found;
+}
+
+/** Node's and browsers' timers overflow past 2^31-1 ms and fire at once; treat that as "none". */
+const maxTimerMs = 2_147_483_647;
+/** RFC 6750 b64token: what may follow `Bearer ` (anything else could split the header). */
+const b64token = /^[\w~+/.-]+=*$/;
+
+export function createOperationClient(
+  table: OperationTableLike,
+  options: KlearStackClientOptions,
+): { raw: Client<Record<string, never>> } & Record<string, unknown> {
+  const { baseUrl, timeoutMs = 10_000, logger } = options;
+  checkBaseUrl(baseUrl);
+  if (!(timeoutMs > 0)) throw new KlearStackValidationError("timeoutMs", "must be > 0");
+  // Looked up per call, so a fetch patched in after creation (instrumentation) is honoured.
+  const transport: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const policy = retryPolicy(options.retry);
+  const raw = createClient<Record<string, never>>({ baseUrl, fetch: (r) => transport(r) });
+
+  /** One request; resolves to the documented success body or throws a typed error. */
+  async function attempt(id: string, init: Record<string, unknown>, masker: SecretMasker) {
+    const { method, path, result } = table[id] as OperationEntry;
+    const callerSignal = init.signal as AbortSignal | undefined;
+    // A controller and a timer cleared on completion: no timer outlives the request.
+    const timeout = timeoutMs <= maxTimerMs ? new AbortController() : undefined;
+    const timer = timeout && setTimeout(() => timeout.abort(), timeoutMs);
+    const signals = [callerSignal, timeout?.signal].filter((s) => s !== undefined);
+    const started = performance.now();
+    // openapi-fetch parses an error body that looks like JSON; the API's errors are text.
+    let errorText = "";
+    const keepErrorText: Middleware = {
+      async onResponse({ response }) {
+        if (!response.ok) errorText = masker.mask(await response.clone().text());
+      },
+    };
+    let response: Response;
+    let data: unknown;
+    try {
+      // openapi-fetch reads the whole body before resolving: the timeout covers it too.
+      ({ data, response } = await (raw.request as AnyRequest)(method, path, {
+        ...init,
+        signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
+        parseAs: "text",
+        middleware: [keepErrorText],
+      }));
+    } catch (error) {
+      // The caller cancelled (their reason, untouched), our timeout fired, or the network failed.
+      if (callerSignal?.aborted) throw callerSignal.reason;
+      if (timeout?.signal.aborted) throw new KlearStackTimeoutError(timeoutMs, { cause: error });
+      throw new KlearStackNetworkError(error);
+    } finally {
+      clearTimeout(timer);
+    }
+    const { status, headers, ok } = response;
+    logger?.debug?.(
+      `${id}: ${method.toUpperCase()} ${path} -> ${status} in ${Math.round(performance.now() - started)} ms`,
+    );
+    if (status === 401) throw new KlearStackUnauthorizedError(errorText, headers);
+    if (!ok) throw new KlearStackApiError(status, errorText, headers);
+    if (!result) return undefined;
+    try {
+      data = JSON.parse(data as string);
+    } catch {
+      // A SyntaxError quotes the body, which may hold tokens: it is not passed on.
+    }
+    if (hasShape(data, result)) return data;
+    throw new KlearStackApiError(
+      status,
+      "",
+      headers,
+      `KlearStack API responded ${status} with a body ${id} does not document (withheld)`,
+    );
+  }
+
+  async function call(id: string, fields: unknown, callOptions: AnyCallOptions = {}) {
+    const { accessToken, encoding, signal } = callOptions;
+    const entry = table[id] as OperationEntry;
+    // This call's secrets (secret fields, the bearer token), masked in whatever an error quotes.
+    const masker = new SecretMasker([accessToken]);
+    const headers: Record<string, string> = {};
+    if (entry.bearer) {
+      if (typeof accessToken !== "string" || !b64token.test(accessToken)) {
+        throw new KlearStackValidationError(
+          "accessToken",
+          `must be a bearer token: ${id} needs it`,
+        );
+      }
+      headers.Authorization = `Bearer ${accessToken}`;
+    }
+    const chosen = encoding ?? options.encoding ?? entry.encodings[0] ?? "urlencoded";
+    if (!entry.encodings.includes(chosen) && entry.encodings.length) {
+      throw new KlearStackValidationError("encoding", `must be one of ${entry.encodings}`);
+    }
+    // An operation without a request body gets no body and no content type.
+    const form = entry.encodings.length ? encodings[chosen] : undefined;
+    const init = {
+      body: form && checkFields(entry, fields, masker),
+      bodySerializer: form?.bodySerializer,
+      headers: { ...headers, ...form?.headers },
+      signal,
+    };
+    for (let retry = 0; ; retry++) {
+      signal?.throwIfAborted();
+      try {
+        return await attempt(id, init, masker);
+      } catch (error) {
+        const delay = retryDelayAfter(policy, error, retry);
+        if (delay === undefined) throw error;
+        const why = error instanceof KlearStackApiError ? `status ${error.status}` : "";
+        logger?.warn?.(
+          `${id}: retry ${retry + 1} of ${policy.maxRetries} in ${Math.round(delay)} ms after ${why || (error as KlearStackError).kind}`,
+        );
+        await sleep(delay, signal);
+      }
+    }
+  }
+
+  // The generator refuses an operationId that would overwrite `raw`.
+  const client: { raw: typeof raw } & Record<string, unknown> = { raw };
+  for (const id in table) client[id] = (fields: unknown, o?: AnyCallOptions) => call(id, fields, o);
+  internals.set(client, { table, baseUrl, fetch: transport, logger, call });
+  return client;
+}
+
+type AnyRequest = (
+  method: string,
+  path: string,
+  init: Record<string, unknown>,
+) => Promise<{ data?: unknown; response: Response }>;
+
+/**
+ * Only the operation's fields, in the spec's order (stray properties stay home), each of its type
+ * and non-empty. Errors name the field, never its value; secret values go to the masker.
+ */
+function checkFields(
+  entry: OperationEntry,
+  fields: unknown,
+  masker: SecretMasker,
+): Record<string, unknown> {
+  if (typeof fields !== "object" || !fields) {
+    throw new KlearStackValidationError("input", "must be an object");
+  }
+  const body: Record<string, unknown> = {};
+  for (const { name, kind, required, secret } of entry.fields) {
+    const value = (fields as Record<string, unknown>)[name];
+    if (value === undefined && !required) continue;
+    if (!isKind(value, kind) || value === "" || Number.isNaN(value)) {
+      throw new KlearStackValidationError(name, `must be a non-empty ${kind}`);
+    }
+    // A lone surrogate cannot be encoded as UTF-8; the platform would send U+FFFD instead.
+    if (!`${value}`.isWellFormed()) {
+      throw new KlearStackValidationError(name, "must be well-formed Unicode");
+    }
+    if (secret) masker.add(`${value}`);
+    body[name] = value;
+  }
+  return body;
+}
+
+/**
+ * The URL itself is never echoed. A user-info part (`user:password@`) is refused here: fetch would
+ * reject it anyway, in an error that quotes the whole URL, password included, and that looks
+ * like a network failure worth retrying. Credentials travel in the body or the bearer header.
+ */
+function checkBaseUrl(baseUrl: string): void {
+  let url: URL;
+  try {
+    // In a browser, a URL relative to the page is fine.
+    url = new URL(baseUrl, (globalThis as { location?: { href: string } }).location?.href);
+  } catch {
+    throw new KlearStackValidationError("baseUrl", "must be a URL");
+  }
+  if (url.username || url.password) {
+    throw new KlearStackValidationError("baseUrl", "must not contain a user name or password");
+  }
+}

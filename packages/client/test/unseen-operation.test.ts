@@ -1,0 +1,196 @@
+// An operation the code has never seen (the spec's fixture: bearer-protected, a 200 of another
+// shape, a bodyless 401, a 500) becomes a typed method and a CLI subcommand by regeneration alone.
+// No file here names it: it is UNSEEN_OPERATION_ID, read from the fixture.
+import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { type OperationModel, schemaFacts } from "@klearstack/spec";
+import { UNSEEN_OPERATION_ID } from "@klearstack/spec/fixtures";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fakeFetch, json } from "./support/fake-fetch.ts";
+import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
+import { unseenClient } from "./support/unseen-client.ts";
+
+const run = promisify(execFile);
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const baseUrl = "https://klearstack.invalid";
+const accessToken = "a.bearer.token";
+
+type Regenerated = Awaited<ReturnType<typeof unseenClient>>;
+type AnyMethod = (fields: unknown, options?: object) => Promise<unknown>;
+let regenerated: Regenerated;
+let op: OperationModel;
+let sdk: typeof import("../src/index.ts");
+let example: Record<string, unknown>;
+
+beforeAll(async () => {
+  regenerated = await unseenClient();
+  op = regenerated.model.operation(UNSEEN_OPERATION_ID);
+  sdk = await import(pathToFileURL(regenerated.index).href);
+  example = op.success?.body?.examples[0]?.value as Record<string, unknown>;
+}, 120_000);
+afterAll(() => regenerated?.remove());
+
+const method = (client: object) => (client as Record<string, AnyMethod>)[UNSEEN_OPERATION_ID];
+
+describe("the regenerated client", () => {
+  it("has a method named by the new operationId, which sends its fields with the bearer token", async () => {
+    const { fetch, requests } = fakeFetch(() => json(example));
+    const client = sdk.createKlearStackClient({ baseUrl, fetch });
+    expect(typeof method(client)).toBe("function");
+    const result = await method(client)?.(op.exampleFields, { accessToken });
+    expect(result).toEqual(example);
+    const [request] = requests;
+    expect(request?.method).toBe(op.method.toUpperCase());
+    expect(request?.url).toBe(`${baseUrl}${op.path}`);
+    expect(request?.headers.get("authorization")).toBe(`Bearer ${accessToken}`);
+    expect(Object.fromEntries(await request!.formData())).toEqual(op.exampleFields);
+  });
+
+  it("refuses to call it without the bearer token its security asks for", async () => {
+    const client = sdk.createKlearStackClient({
+      baseUrl,
+      fetch: fakeFetch(() => json(example)).fetch,
+    });
+    await expect(method(client)?.(op.exampleFields)).rejects.toMatchObject({
+      field: "accessToken",
+    });
+  });
+
+  it("turns its bodyless 401 and its documented 500 into the typed errors", async () => {
+    const unauthorized = sdk.createKlearStackClient({
+      baseUrl,
+      fetch: fakeFetch(() => new Response(null, { status: 401 })).fetch,
+    });
+    await expect(method(unauthorized)?.(op.exampleFields, { accessToken })).rejects.toBeInstanceOf(
+      sdk.KlearStackUnauthorizedError,
+    );
+    const [missing] = op.missingParameters;
+    const failing = sdk.createKlearStackClient({
+      baseUrl,
+      fetch: fakeFetch(() => new Response(missing?.text, { status: 500 })).fetch,
+    });
+    await expect(method(failing)?.(op.exampleFields, { accessToken })).rejects.toMatchObject({
+      status: 500,
+      body: missing?.text,
+    });
+  });
+
+  it("checks its 200 against its own shape: a body of another shape is refused", async () => {
+    const client = sdk.createKlearStackClient({
+      baseUrl,
+      fetch: fakeFetch(() => json({ other: 1 })).fetch,
+    });
+    await expect(method(client)?.(op.exampleFields, { accessToken })).rejects.toBeInstanceOf(
+      sdk.KlearStackApiError,
+    );
+  });
+
+  it("types it from the regenerated types: its fields, its result, its bearer option", async () => {
+    const props = schemaFacts(op.success?.body?.schema ?? {}).properties ?? {};
+    const tsType = (schema: object) =>
+      ({ integer: "number", number: "number", boolean: "boolean" })[
+        String(schemaFacts(schema as never).type)
+      ] ?? "string";
+    const usage = `import { createKlearStackClient } from "./src/index.ts";
+const client = createKlearStackClient({ baseUrl: "${baseUrl}" });
+const result = await client.${UNSEEN_OPERATION_ID}(${JSON.stringify(op.exampleFields)}, { accessToken: "t" });
+${Object.entries(props)
+  .map(([name, schema]) => `result.${name} satisfies ${tsType(schema)};`)
+  .join("\n")}
+// @ts-expect-error a field it does not take
+await client.${UNSEEN_OPERATION_ID}({ not_a_field: "x" }, { accessToken: "t" });
+// @ts-expect-error its security asks for a bearer token
+await client.${UNSEEN_OPERATION_ID}(${JSON.stringify(op.exampleFields)});
+`;
+    writeFileSync(join(regenerated.dir, "usage.ts"), usage);
+    writeFileSync(
+      join(regenerated.dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "es2024",
+          lib: ["es2024", "dom", "dom.iterable"],
+          types: [],
+          allowImportingTsExtensions: true,
+          noEmit: true,
+          skipLibCheck: true,
+        },
+        files: ["usage.ts"],
+      }),
+    );
+    const output = await run(process.execPath, [tsc, "-p", regenerated.dir]).then(
+      () => "",
+      (error: { stdout: string }) => error.stdout,
+    );
+    expect(output).toBe("");
+  });
+});
+
+describe("the regenerated CLI", () => {
+  let server: LocalServer;
+  const hits: { authorization: string | null; fields: Record<string, unknown> }[] = [];
+  beforeAll(async () => {
+    server = await startLocalServer(async (req, res) => {
+      const request = await toRequest(req, "http://local");
+      hits.push({
+        authorization: request.headers.get("authorization"),
+        fields: Object.fromEntries(await request.formData()),
+      });
+      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(example));
+    });
+  });
+  afterAll(() => server.close());
+
+  async function cli(argv: string[], env: Record<string, string>) {
+    const { runCli } = (await import(
+      pathToFileURL(regenerated.cli).href
+    )) as typeof import("../src/cli/run.ts");
+    let stdout = "";
+    let stderr = "";
+    const code = await runCli(argv, {
+      env,
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      readStdin: async () => "",
+    });
+    return { code, stdout, stderr };
+  }
+  const command = () => UNSEEN_OPERATION_ID.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+
+  it("lists a subcommand for it, with its summary and flags from its fields", async () => {
+    expect((await cli(["--help"], {})).stdout).toContain(command());
+    const help = await cli([command(), "--help"], {});
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain(op.path);
+    for (const field of op.fields)
+      expect(help.stdout).toContain(`--${field.name.replaceAll("_", "-")}`);
+    expect(help.stdout).toContain("KLEARSTACK_ACCESS_TOKEN");
+  });
+
+  it("runs it: fields from flags, the bearer token from the environment, the answer as JSON", async () => {
+    const flags = Object.entries(op.exampleFields).flatMap(([name, value]) => [
+      `--${name.replaceAll("_", "-")}`,
+      value,
+    ]);
+    const result = await cli([command(), "--base-url", server.url, ...flags], {
+      KLEARSTACK_ACCESS_TOKEN: accessToken,
+    });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(example);
+    expect(hits.at(-1)).toEqual({
+      authorization: `Bearer ${accessToken}`,
+      fields: op.exampleFields,
+    });
+  });
+});
