@@ -1,8 +1,11 @@
-// The collection: for every operation and every request encoding the spec declares, one request
-// that must succeed and one per documented missing parameter that must get the documented error.
+// The collection: one folder per request encoding the spec declares. In each, every operation in
+// chain order (logins before the calls that need their tokens), each with one request that must
+// succeed, one per documented missing parameter that must get the documented error, and, for a
+// bearer-protected call, one without credentials that must get the documented 401.
 import { createHash } from "node:crypto";
 import { STATUS_CODES } from "node:http";
-import type { JsonSchema, OpenApiDocument } from "@klearstack/spec";
+import type { ApiModel, OperationModel } from "@klearstack/spec";
+import { type Chain, chainOf } from "./chain.ts";
 import {
   convert,
   type PostmanCollection,
@@ -11,145 +14,171 @@ import {
   type RequestItem,
   requestsOf,
 } from "./convert.ts";
-import { inlineRefs } from "./schema.ts";
-import { errorTests, successTests } from "./tests.ts";
+import {
+  type Auth,
+  bearerAuth,
+  noAuth,
+  withAccept,
+  withAuth,
+  withFieldValues,
+  withoutField,
+} from "./requests.ts";
+import { embeddableSchema } from "./schema.ts";
+import { errorTests, statusTests, successTests } from "./tests.ts";
+import { type FieldValues, fieldValues } from "./variables.ts";
 
-interface Example {
-  value: unknown;
-  "x-missing-parameter"?: string;
-}
+/** RFC 9110 §15.5.2: the status for a request without valid credentials. */
+export const UNAUTHENTICATED = 401;
 
 const testEvent = (exec: string[]) => [
   { listen: "test" as const, script: { type: "text/javascript", exec } },
 ];
 
-function formFields(request: PostmanRequest): { key: string; value: string }[] {
-  const body = request.body;
-  return body ? ((body[body.mode] as { key: string; value: string }[] | undefined) ?? []) : [];
+const isJson = (mediaType: string) => /^application\/(?:[\w.+-]+\+)?json$/i.test(mediaType);
+
+interface Context {
+  chain: Chain;
+  values: FieldValues;
+  /** The auth the collection itself carries (requests inherit it unless they say otherwise). */
+  collectionAuth: Auth | undefined;
 }
 
-/** Body values become `{{field}}`, so one collection variable per field holds the example. */
-function useVariables(request: PostmanRequest): PostmanRequest {
-  const copy = structuredClone(request);
-  for (const field of formFields(copy)) field.value = `{{${field.key}}}`;
-  // Multipart needs a boundary in its Content-Type; only the runtime can write it, so a
-  // hand-set `multipart/form-data` header (as the converter emits) would break the request.
-  if (copy.body?.mode === "formdata")
-    copy.header = copy.header.filter((h) => h.key.toLowerCase() !== "content-type");
-  return copy;
+function authOf(op: OperationModel, { chain, collectionAuth }: Context): Auth | undefined {
+  if (op.security.length === 0) return noAuth;
+  if (op.security.length > 1 || !op.bearer)
+    throw new Error(
+      `${op.operationId}: security ${op.security.map((s) => s.name).join(" + ")} is not one http bearer scheme; the collection only chains bearer tokens`,
+    );
+  const auth = bearerAuth(chain.bearer(op.bearer).variable);
+  return JSON.stringify(auth) === JSON.stringify(collectionAuth) ? undefined : auth;
 }
 
-function withAccept(request: PostmanRequest, mediaType: string): PostmanRequest {
-  const copy = structuredClone(request);
-  copy.header = [
-    ...copy.header.filter((h) => h.key.toLowerCase() !== "accept"),
-    { key: "Accept", value: mediaType },
-  ];
-  return copy;
+function savedResponses(converted: RequestItem, status: string, request: PostmanRequest) {
+  return (converted.response ?? [])
+    .filter((r) => String(r.code) === status)
+    .map((r) => ({ ...r, originalRequest: request }));
 }
 
-function withoutField(request: PostmanRequest, field: string): PostmanRequest {
-  const copy = structuredClone(request);
-  if (copy.body) copy.body[copy.body.mode] = formFields(copy).filter((f) => f.key !== field);
-  return copy;
-}
-
-function itemsFor(spec: OpenApiDocument, converted: RequestItem, op: Operation, mediaType: string) {
-  const request = useVariables(converted.request);
-  const responses = Object.entries(op.responses);
+function operationItems(
+  op: OperationModel,
+  converted: RequestItem,
+  mediaType: string,
+  context: Context,
+): PostmanItem[] {
+  const where = `${op.operationId} (${mediaType})`;
+  const request = withAuth(
+    withFieldValues(converted.request, (field) => context.values.valueFor(op, field)),
+    authOf(op, context),
+  );
   const items: PostmanItem[] = [];
 
-  const [status, response] = responses.find(([code]) => code.startsWith("2")) ?? [];
-  const [responseType, media] = Object.entries(response?.content ?? {})[0] ?? [];
-  if (status && responseType && media) {
+  const success = op.success;
+  if (success) {
+    const body = success.body;
+    const valid = withAccept(request, body?.mediaType);
     items.push({
       name: `${converted.name} (${mediaType})`,
-      request: withAccept(request, responseType),
-      response: (converted.response ?? [])
-        .filter((r) => r.code === Number(status))
-        .map((r) => ({ ...r, originalRequest: request })),
-      event: testEvent(successTests(Number(status), responseType, inlineRefs(spec, media.schema))),
+      request: valid,
+      response: savedResponses(converted, success.status, valid),
+      event: testEvent(
+        successTests({
+          status: Number(success.status),
+          body: body && {
+            mediaType: body.mediaType,
+            schema: isJson(body.mediaType) ? embeddableSchema(body.schema, where) : undefined,
+            tokens: body.tokens.map((t) => ({
+              field: t.name,
+              decodedSchema: t.decodedSchema && embeddableSchema(t.decodedSchema, where),
+            })),
+          },
+          store: context.chain.issued(op),
+        }),
+      ),
     });
   }
 
-  for (const [status, response] of responses) {
-    for (const [responseType, media] of Object.entries(response.content)) {
-      for (const example of Object.values(media.examples ?? {}) as Example[]) {
-        const missing = example["x-missing-parameter"];
-        if (!missing) continue;
-        const text = String(example.value);
-        const failing = withAccept(withoutField(request, missing), responseType);
-        items.push({
-          name: `${converted.name} without ${missing} → ${status} (${mediaType})`,
-          request: failing,
-          response: [
-            {
-              name: `${missing} is missing`,
-              code: Number(status),
-              status: STATUS_CODES[Number(status)] ?? "",
-              header: [{ key: "Content-Type", value: responseType }],
-              body: text,
-              originalRequest: failing,
-            },
-          ],
-          event: testEvent(errorTests(Number(status), responseType, text)),
-        });
-      }
-    }
+  for (const { field, status, mediaType: type, text } of op.missingParameters) {
+    const failing = withAccept(withoutField(request, field), type);
+    items.push({
+      name: `${converted.name} without ${field} → ${status} (${mediaType})`,
+      request: failing,
+      response: [
+        {
+          name: `${field} is missing`,
+          code: Number(status),
+          status: STATUS_CODES[Number(status)] ?? "",
+          header: [{ key: "Content-Type", value: type }],
+          body: text,
+          originalRequest: failing,
+        },
+      ],
+      event: testEvent(errorTests(Number(status), type, text)),
+    });
+  }
+
+  const refused = op.bearer && op.response(UNAUTHENTICATED);
+  if (refused) {
+    const body = refused.body;
+    const anonymous = withAccept(withAuth(request, noAuth), body?.mediaType);
+    items.push({
+      name: `${converted.name} without a bearer token → ${UNAUTHENTICATED} (${mediaType})`,
+      request: anonymous,
+      response: savedResponses(converted, refused.status, anonymous),
+      event: testEvent(
+        statusTests(
+          UNAUTHENTICATED,
+          body && {
+            mediaType: body.mediaType,
+            schema: isJson(body.mediaType) ? embeddableSchema(body.schema, where) : undefined,
+          },
+        ),
+      ),
+    });
   }
   return items;
 }
 
-type Operation = OpenApiDocument["paths"][string][string];
-
+/** The converter writes `/a/{id}` as the path segments `a`, `:id`. */
+const postmanPath = (op: OperationModel) => op.path.replace(/\{([^}]+)\}/g, ":$1");
 const urlPath = (request: PostmanRequest) =>
   `/${((request.url as { path?: string[] }).path ?? []).join("/")}`;
 
-/** One collection variable per form field, holding the spec's example for it. */
-function fieldVariables(spec: OpenApiDocument, op: Operation) {
-  return Object.values(op.requestBody.content).flatMap((media) => {
-    const schema = inlineRefs(spec, media.schema) as JsonSchema;
-    return Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>).map(
-      ([key, property]) => ({
-        key,
-        value: String((property.examples as unknown[] | undefined)?.[0] ?? property.example ?? ""),
-        description: String(property.description ?? ""),
-      }),
-    );
-  });
-}
+export async function buildCollection(model: ApiModel): Promise<PostmanCollection> {
+  const chain = chainOf(model);
+  const bearerScheme = chain.order.find((op) => op.bearer)?.bearer;
+  const context: Context = {
+    chain,
+    values: fieldValues(model, chain),
+    collectionAuth: bearerScheme && bearerAuth(chain.bearer(bearerScheme).variable),
+  };
+  const mediaTypes = [...new Set(model.operations.flatMap((op) => op.request?.mediaTypes ?? []))];
+  if (mediaTypes.length === 0)
+    throw new Error("the spec declares no request bodies: nothing to put in a collection");
 
-export async function buildCollection(spec: OpenApiDocument): Promise<PostmanCollection> {
-  const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
-  );
-  const mediaTypes = [
-    ...new Set(operations.flatMap(({ op }) => Object.keys(op.requestBody?.content ?? {}))),
-  ];
   const folders: PostmanItem[] = [];
   let base: PostmanCollection | undefined;
   for (const mediaType of mediaTypes) {
-    const converted = await convert(spec, mediaType);
+    const converted = await convert(model.document, mediaType);
     base ??= converted;
     const requests = requestsOf(converted.item);
-    const items = operations
-      .filter(({ op }) => op.requestBody?.content[mediaType])
-      .flatMap(({ path, method, op }) => {
+    // Operations without a request body run in every folder: they belong to no one encoding.
+    const items = chain.order
+      .filter((op) => !op.request || op.request.mediaTypes.includes(mediaType))
+      .flatMap((op) => {
         const match = requests.find(
-          (r) => r.request.method === method && urlPath(r.request) === path,
+          (r) =>
+            r.request.method === op.method.toUpperCase() && urlPath(r.request) === postmanPath(op),
         );
-        if (!match) throw new Error(`the converter produced no request for ${method} ${path}`);
-        return itemsFor(spec, match, op, mediaType);
+        if (!match)
+          throw new Error(`the converter produced no request for ${op.method} ${op.path}`);
+        return operationItems(op, match, mediaType, context);
       });
     folders.push({ name: mediaType, item: items });
   }
-  if (!base) throw new Error("the spec declares no request bodies: nothing to put in a collection");
+  if (!base) throw new Error("openapi-to-postmanv2 produced no collection");
 
-  const variables = new Map(
-    operations.flatMap(({ op }) => fieldVariables(spec, op)).map((v) => [v.key, v]),
-  );
   const baseUrl = (base.variable ?? []).filter((v) => v.key === "baseUrl");
-  const h = createHash("sha256").update(JSON.stringify(spec)).digest("hex");
+  const h = createHash("sha256").update(JSON.stringify(model.document)).digest("hex");
   return stripIds({
     info: {
       ...base.info,
@@ -157,7 +186,8 @@ export async function buildCollection(spec: OpenApiDocument): Promise<PostmanCol
       _postman_id: [0, 8, 12, 16, 20].map((at, i, all) => h.slice(at, all[i + 1] ?? 32)).join("-"),
     },
     item: folders,
-    variable: [...baseUrl, ...variables.values()],
+    ...(context.collectionAuth ? { auth: context.collectionAuth } : {}),
+    variable: [...baseUrl, ...context.values.variables],
     event: [],
   });
 }

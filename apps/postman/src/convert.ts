@@ -2,7 +2,6 @@
 // honours `preferredRequestBodyType` (the plain `convert` always takes the first media type), so
 // it runs once per request encoding the spec declares.
 import { createRequire } from "node:module";
-import type { OpenApiDocument } from "@klearstack/spec";
 
 // CommonJS package without types: typed here to the little we use.
 const converter = createRequire(import.meta.url)("openapi-to-postmanv2") as {
@@ -23,6 +22,7 @@ export interface PostmanCollection {
   info: Record<string, unknown>;
   item: PostmanItem[];
   variable?: { key: string; value: string; description?: string }[];
+  auth?: unknown;
   event?: unknown[];
 }
 
@@ -58,13 +58,14 @@ export const bodyTypeOf: Record<string, string> = {
   "multipart/form-data": "form-data",
 };
 
-export function convert(spec: OpenApiDocument, mediaType: string): Promise<PostmanCollection> {
+/** `document` is the spec as written (the converter resolves its `$ref`s itself). */
+export function convert(document: object, mediaType: string): Promise<PostmanCollection> {
   const preferredRequestBodyType = bodyTypeOf[mediaType];
   if (!preferredRequestBodyType) throw new Error(`no Postman body mode for ${mediaType}`);
   return new Promise((resolve, reject) => {
     converter.convertV2(
       // A fresh copy: the converter annotates the document it is given.
-      { type: "json", data: structuredClone(spec) },
+      { type: "json", data: structuredClone(document) },
       { preferredRequestBodyType, parametersResolution: "Example", folderStrategy: "Tags" },
       (error, result) => {
         if (error) reject(error);
