@@ -1,44 +1,80 @@
-// Test helper: runs the generated collection with the real newman CLI (a child process, so its
-// exit code is the one a CI job would see) and reads its JSON report. Nothing is mocked.
+// Test helper: runs a generated collection with the real newman CLI (a child process, so its exit
+// code is the one a CI job would see) and reads its JSON report. Nothing is mocked. What newman
+// printed reaches a test only masked; the secrets it must never print are reported by name.
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { collectionFile, environmentFile } from "@klearstack/postman";
-import { leakedTokens, redactTokens } from "../conformance/tokens.ts";
+import { SecretMasker } from "@klearstack/spec";
 
 const newmanBin = createRequire(import.meta.url).resolve("newman/bin/newman.js");
 
+/** A secret's distinctive parts: a JWT's claims and signature (its header is shared), else all of it. */
+const distinctive = (text: string) =>
+  text.split(".").length === 3 ? text.split(".").slice(1) : [text];
+
+/** A secret that must not appear in newman's output, known by a name that is safe to print. */
+export interface KnownSecret {
+  name: string;
+  text: string;
+}
+
+export interface Execution {
+  /** The collection item's name. */
+  item: string;
+  method: string;
+  /** The request path, e.g. /access/... */
+  path: string;
+  passed: string[];
+  failed: string[];
+}
+
 export interface NewmanRun {
   code: number;
-  /** newman's CLI report, known tokens and anything JWT-shaped redacted (safe in a failure message). */
+  /** newman's CLI report with every known secret and anything token-shaped masked. */
   output: string;
-  /** Names of known tokens whose text newman printed. */
+  /** Names of known secrets whose text newman printed. */
   leaked: string[];
   /** Names of passed and failed assertions, in run order. */
   passed: string[];
   failed: string[];
+  executions: Execution[];
   requests: number;
 }
 
 interface Report {
   run: {
     stats: { requests: { total: number } };
-    executions: { assertions?: { assertion: string; error?: unknown }[] }[];
+    executions: {
+      item: { name: string };
+      request: { method: string; url: { path?: string[] } };
+      assertions?: { assertion: string; error?: unknown }[];
+    }[];
   };
 }
 
-export function runCollection(baseUrl: string): Promise<NewmanRun> {
-  if (!existsSync(collectionFile))
+export interface RunOptions {
+  baseUrl: string;
+  /** Default: the built collection (apps/postman/dist). An object is written to a temp file. */
+  collection?: object;
+  /** Values newman must never print (tokens a server issued, secret field values). */
+  secrets?: () => KnownSecret[];
+}
+
+export function runCollection({ baseUrl, collection, secrets }: RunOptions): Promise<NewmanRun> {
+  if (!collection && !existsSync(collectionFile))
     throw new Error("no collection built: run `npm run build` (npm test builds it through turbo)");
   const dir = mkdtempSync(join(tmpdir(), "klearstack-newman-"));
   const reportFile = join(dir, "report.json");
+  const collectionPath = join(dir, "collection.json");
+  if (collection) writeFileSync(collectionPath, JSON.stringify(collection));
   const args = [
     newmanBin,
     "run",
-    fileURLToPath(collectionFile),
+    collection ? collectionPath : fileURLToPath(collectionFile),
     "--environment",
     fileURLToPath(environmentFile),
     "--env-var",
@@ -51,25 +87,45 @@ export function runCollection(baseUrl: string): Promise<NewmanRun> {
     "off",
     "--disable-unicode",
   ];
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       args,
       // newman 6 trips Node 24's deprecation warnings (fs.F_OK, util.isArray): noise, not news.
       { env: { ...process.env, NODE_OPTIONS: "--no-deprecation" } },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        const report = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
-        rmSync(dir, { recursive: true, force: true });
-        const assertions = report.run.executions.flatMap((e) => e.assertions ?? []);
-        resolve({
-          code,
-          output: redactTokens(stdout + stderr),
-          leaked: leakedTokens(stdout + stderr),
-          passed: assertions.filter((a) => !a.error).map((a) => a.assertion),
-          failed: assertions.filter((a) => a.error).map((a) => a.assertion),
-          requests: report.run.stats.requests.total,
-        });
+        try {
+          const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+          // newman wraps long console lines as "\n  | ...": joined again, a token is whole.
+          const printed = (stdout + stderr).replace(/\r?\n[ \t]*\|[ \t]?/g, "");
+          const known = secrets?.() ?? [];
+          const masker = new SecretMasker(known.flatMap((s) => [s.text, ...distinctive(s.text)]));
+          if (!existsSync(reportFile))
+            throw new Error(`newman wrote no report (exit ${code}):\n${masker.mask(printed)}`);
+          const report = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
+          const executions = report.run.executions.map((e) => ({
+            item: e.item.name,
+            method: e.request.method,
+            path: `/${(e.request.url.path ?? []).join("/")}`,
+            passed: (e.assertions ?? []).filter((a) => !a.error).map((a) => a.assertion),
+            failed: (e.assertions ?? []).filter((a) => a.error).map((a) => a.assertion),
+          }));
+          resolve({
+            code,
+            output: masker.mask(printed),
+            leaked: known
+              .filter((s) => distinctive(s.text).some((part) => printed.includes(part)))
+              .map((s) => s.name),
+            passed: executions.flatMap((e) => e.passed),
+            failed: executions.flatMap((e) => e.failed),
+            executions,
+            requests: report.run.stats.requests.total,
+          });
+        } catch (failure) {
+          reject(failure);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
       },
     );
   });
