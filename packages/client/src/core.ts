@@ -43,7 +43,8 @@ export type OperationTableLike = Readonly<Record<string, OperationEntry>>;
 /** What the token session needs from a client besides its methods. */
 export interface ClientInternals {
   table: OperationTableLike;
-  baseUrl: string;
+  /** The baseUrl, resolved (in a browser, against the page). */
+  base: URL;
   fetch: Fetch;
   logger: KlearStackLogger | undefined;
   call(operationId: string, fields: unknown, options?: AnyCallOptions): Promise<unknown>;
@@ -69,7 +70,7 @@ export function createOperationClient(
   options: KlearStackClientOptions,
 ): { raw: Client<Record<string, never>> } & Record<string, unknown> {
   const { baseUrl, timeoutMs = 10_000, logger } = options;
-  checkBaseUrl(baseUrl);
+  const base = checkBaseUrl(baseUrl);
   if (!(timeoutMs > 0)) throw new KlearStackValidationError("timeoutMs", "must be > 0");
   // Looked up per call, so a fetch patched in after creation (instrumentation) is honoured.
   const transport: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -177,7 +178,7 @@ export function createOperationClient(
   // The generator refuses an operationId that would overwrite `raw`.
   const client: { raw: typeof raw } & Record<string, unknown> = { raw };
   for (const id in table) client[id] = (fields: unknown, o?: AnyCallOptions) => call(id, fields, o);
-  internals.set(client, { table, baseUrl, fetch: transport, logger, call });
+  internals.set(client, { table, base, fetch: transport, logger, call });
   return client;
 }
 
@@ -221,7 +222,7 @@ function checkFields(
  * reject it anyway, in an error that quotes the whole URL, password included, and that looks
  * like a network failure worth retrying. Credentials travel in the body or the bearer header.
  */
-function checkBaseUrl(baseUrl: string): void {
+function checkBaseUrl(baseUrl: string): URL {
   let url: URL;
   try {
     // In a browser, a URL relative to the page is fine.
@@ -232,4 +233,5 @@ function checkBaseUrl(baseUrl: string): void {
   if (url.username || url.password) {
     throw new KlearStackValidationError("baseUrl", "must not contain a user name or password");
   }
+  return url;
 }

@@ -75,7 +75,7 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
   const {
     table,
     call,
-    baseUrl,
+    base: { origin, href },
     fetch: transport,
     logger: clientLogger,
   } = internalsOf(options.client);
@@ -83,8 +83,6 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
   // The refresh call: bearer-protected, takes a refresh token, answers an access token.
   const [refreshId = "", refresher] =
     Object.entries(table).find(([, e]) => e.bearer && e.accepts.refresh && e.issues.access) ?? [];
-  const page = (globalThis as { location?: { href: string } }).location?.href;
-  const { origin, href } = new URL(baseUrl, page);
 
   let access: HeldToken | undefined;
   let refresh: HeldToken | undefined;

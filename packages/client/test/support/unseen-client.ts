@@ -36,6 +36,7 @@ export async function unseenClient() {
   );
   return {
     dir,
+    specPath,
     model: await loadApiModel(specPath),
     /** The regenerated package's entry point and CLI module, as modules of this process. */
     index: join(dir, "src/index.ts"),
