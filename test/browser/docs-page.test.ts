@@ -1,30 +1,26 @@
-// Docs ↔ spec in a real browser: the page, served the way `npm start` serves it, shows the
-// operation, its parameters, both documented responses and every code sample tab, logs no
-// errors, and asks no host but its own for anything. Its screenshot is apps/docs/screenshot.png,
-// the image the READMEs show: the test rewrites it when the pixels change (the PNG bytes are the
-// same run to run for the same page), so `git status` shows it exactly when the page changed.
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+// Docs ↔ spec in a real browser: the page, served the way `npm start` serves it, shows every
+// operation the spec documents, with its parameters, its security, every documented response
+// (bodyless ones too) and every code sample tab, logs no errors, and asks no host but its own for
+// anything; opened as a plain file it does the same. Nothing is compared pixel by pixel and
+// nothing is written: the README's screenshot comes from `npm run screenshot -w @klearstack/docs`.
+import { pathToFileURL } from "node:url";
 import {
-  clientSampleLabel,
   distPage,
-  httpSampleKinds,
   launchChromium,
   operationRoute,
   readBuiltPage,
   readWithCompressed,
+  sampleLabels,
   samplesInPage,
   serveDocs,
 } from "@klearstack/docs";
-import { tokenOperation } from "@klearstack/spec";
-import type { Page } from "playwright-core";
+import { loadApiModel, type OperationModel } from "@klearstack/spec";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const { path, operation, requiredFields } = tokenOperation();
-const title = String(operation.summary);
-const route = operationRoute(operation);
-const samples = samplesInPage(readBuiltPage()).get(operation.operationId) ?? [];
-const screenshot = fileURLToPath(import.meta.resolve("@klearstack/docs/screenshot.png"));
+const model = await loadApiModel();
+const operations = model.operations.map((op) => [op.operationId, op] as const);
+const shownSamples = samplesInPage(readBuiltPage());
 
 let server: Awaited<ReturnType<typeof serveDocs>>;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -42,13 +38,11 @@ beforeAll(async () => {
   });
   page.on("pageerror", (error) => consoleErrors.push(error.message));
   await page.goto(server.url);
-  // Reach the operation the way a reader does: through the sidebar.
-  await page.getByRole("link", { name: "Authentication" }).first().click();
-  await page
-    .getByRole("link", { name: new RegExp(title) })
-    .first()
-    .click();
-  await page.getByRole("heading", { name: title }).waitFor({ state: "visible" });
+  await page.getByRole("heading", { name: model.title }).first().waitFor();
+  // The sidebar lists a tag's operations once the reader opens the tag.
+  for (const tag of new Set(model.operations.flatMap((op) => op.tags.slice(0, 1)))) {
+    await page.getByRole("link", { name: tag, exact: true }).first().click();
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -56,55 +50,92 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Reaches the operation the way a reader does, through its sidebar link; returns its section. */
+async function openOperation(op: OperationModel): Promise<Locator> {
+  const route = operationRoute(op);
+  await page.locator(`a[href="#${route}"]`).first().click();
+  const section = page.locator(`[data-section-id="${route}"]`);
+  await heading(section, op).waitFor({ state: "visible" });
+  return section;
+}
+
+/** The operation's heading; its accessible name ends with the summary (after "link to …"). */
+const heading = (scope: Locator | Page, op: OperationModel) =>
+  scope.getByRole("heading", { name: new RegExp(`${escapeRegExp(String(op.summary))}$`) });
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A description's first paragraph as the page renders it (Markdown marks gone, spaces joined). */
+const firstParagraph = (markdown: string) =>
+  (markdown.split(/\n\s*\n/)[0] ?? "").replaceAll(/[`*]/g, "").replace(/\s+/g, " ").trim();
+
 describe("the docs page in Chromium", () => {
-  it("routes to the operation where operationRoute() says (the bench and file test use it)", () => {
-    const url = new URL(page.url());
-    expect(`${url.pathname}${url.hash}`).toContain(route);
-  });
-
-  it("shows the operation: its summary as a heading, method and path", async () => {
-    await expect(page.getByRole("heading", { name: title }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText(path).first().isVisible()).resolves.toBe(true);
-  });
-
-  it("shows every form parameter the spec requires", async () => {
-    expect(requiredFields.length).toBeGreaterThan(0);
-    for (const name of requiredFields) {
-      await expect(page.getByText(name, { exact: true }).first().isVisible(), name).resolves.toBe(
-        true,
-      );
+  it("lists every operation of the spec in the sidebar", async () => {
+    expect(operations.length).toBeGreaterThan(0);
+    for (const [, op] of operations) {
+      await expect(
+        page.locator(`a[href="#${operationRoute(op)}"]`).count(),
+        op.operationId,
+      ).resolves.toBeGreaterThan(0);
     }
   });
 
-  it("shows every documented response (the 200 and the 500) with its description", async () => {
-    const statuses = page.getByRole("tablist", { name: "Response status" });
-    expect(Object.keys(operation.responses).length).toBeGreaterThan(1);
-    for (const [status, response] of Object.entries(operation.responses)) {
-      await statuses.getByRole("tab", { name: status }).click();
-      // The description's first words, as rendered (Markdown code spans lose their backticks).
-      const words = response.description.replaceAll("`", "").split(/\s+/).slice(0, 4).join(" ");
-      await expect(page.getByText(words).first().isVisible(), `${status}: ${words}`).resolves.toBe(
-        true,
-      );
+  it.each(operations)(
+    "%s: its summary as a heading at operationRoute(), its method and path",
+    async (_id, op) => {
+      const section = await openOperation(op);
+      expect(new URL(page.url()).hash).toBe(`#${operationRoute(op)}`);
+      await expect(heading(section, op).isVisible()).resolves.toBe(true);
+      await expect(section.getByText(op.path).first().isVisible()).resolves.toBe(true);
+      const method = section.getByText(op.method.toUpperCase(), { exact: true }).first();
+      await expect(method.isVisible()).resolves.toBe(true);
+    },
+  );
+
+  it.each(operations)("%s: every form field and the security scheme it needs", async (_id, op) => {
+    const section = await openOperation(op);
+    for (const field of op.fields) {
+      const shown = section.getByText(field.name, { exact: true }).first();
+      await expect(shown.isVisible(), field.name).resolves.toBe(true);
+    }
+    for (const scheme of op.security) {
+      const shown = section.getByText(scheme.name, { exact: true }).first();
+      await expect(shown.isVisible(), scheme.name).resolves.toBe(true);
     }
   });
 
-  it("offers every sample as a tab and shows each one exactly as generated", async () => {
-    expect(samples.map((s) => s.label)).toEqual([
-      ...httpSampleKinds.map((k) => k.label),
-      clientSampleLabel,
-    ]);
-    for (const sample of samples) {
-      await openSampleMenu(page);
-      await page.getByRole("menuitem", { name: sample.label }).click();
-      const shown = await page.locator("pre").first().innerText();
-      expect(shown.trim(), sample.label).toBe(sample.source.trim());
-    }
-  });
+  it.each(operations)(
+    "%s: every documented response, with or without a body, with its description",
+    async (_id, op) => {
+      const section = await openOperation(op);
+      const statuses = section.getByRole("tablist", { name: "Response status" });
+      for (const response of op.responses) {
+        await statuses.getByRole("tab", { name: response.status, exact: true }).click();
+        const text = firstParagraph(response.description);
+        const shown = section.getByText(text, { exact: true }).first();
+        await expect(shown.isVisible(), `${response.status}: ${text}`).resolves.toBe(true);
+      }
+    },
+  );
+
+  it.each(operations)(
+    "%s: every sample as a tab, each shown exactly as generated",
+    async (_id, op) => {
+      const samples = shownSamples.get(op.operationId) ?? [];
+      expect(samples.map((s) => s.label)).toEqual(sampleLabels);
+      const section = await openOperation(op);
+      for (const sample of samples) {
+        await openSampleMenu(section);
+        await page.getByRole("menuitem", { name: sample.label, exact: true }).click();
+        const shown = await section.locator("pre").first().innerText();
+        expect(shown.trim(), sample.label).toBe(sample.source.trim());
+      }
+    },
+  );
 
   it("asks no host but its own for anything (no CDN, fonts or telemetry)", async () => {
-    await page.reload();
-    await page.getByRole("heading", { name: title }).waitFor({ state: "visible" });
+    // A second, full load (no fragment: not a same-document navigation).
+    await page.goto(server.url);
+    await page.getByRole("heading", { name: model.title }).first().waitFor();
     const origin = new URL(server.url).origin;
     const foreign = requested.filter((url) => {
       const { protocol } = new URL(url);
@@ -116,40 +147,24 @@ describe("the docs page in Chromium", () => {
     expect(foreign).toEqual([]);
   });
 
-  it("logs no console errors, on first load or reload", () => {
+  it("logs no console errors, on either load or while navigating", () => {
     expect(consoleErrors).toEqual([]);
-  });
-
-  it("keeps apps/docs/screenshot.png, the README's image, a screenshot of the operation", async () => {
-    await page.getByRole("heading", { name: title }).scrollIntoViewIfNeeded();
-    const png = await page.screenshot();
-    expect(png.subarray(1, 4).toString()).toBe("PNG");
-    if (!existsSync(screenshot) || !readFileSync(screenshot).equals(png)) {
-      // Through a rename, so a parallel run never reads half a file.
-      const next = `${screenshot}.${process.pid}.tmp`;
-      writeFileSync(next, png);
-      renameSync(next, screenshot);
-    }
-    expect(readFileSync(screenshot).equals(png)).toBe(true);
   });
 });
 
-/** The sample tabs sit in a menu behind the active sample's label. */
-async function openSampleMenu(page: Page) {
-  const labels = samples.map((s) => s.label);
-  const buttons = page.getByRole("button");
-  for (const button of await buttons.all()) {
-    const text = (await button.innerText()).trim();
-    if (labels.includes(text)) {
+/** The sample tabs sit in a menu behind the active sample's label, one menu per operation. */
+async function openSampleMenu(section: Locator) {
+  for (const button of await section.getByRole("button").all()) {
+    if (sampleLabels.includes((await button.innerText()).trim())) {
       await button.click();
       return;
     }
   }
-  throw new Error("no sample menu button on the page");
+  throw new Error("no sample menu button in the operation's section");
 }
 
 describe("the docs page opened as a plain file", () => {
-  it("renders the operation with nothing but the file: no request leaves it, no console error", async () => {
+  it("renders every operation with nothing but the file: no request leaves it, no console error", async () => {
     const local = await launchChromium();
     try {
       const filePage = await local.context.newPage();
@@ -160,8 +175,10 @@ describe("the docs page opened as a plain file", () => {
         if (message.type() === "error") errors.push(message.text());
       });
       filePage.on("pageerror", (error) => errors.push(error.message));
-      await filePage.goto(`${pathToFileURL(distPage).href}#${route}`);
-      await filePage.getByRole("heading", { name: title }).waitFor({ state: "visible" });
+      for (const [, op] of operations) {
+        await filePage.goto(`${pathToFileURL(distPage).href}#${operationRoute(op)}`);
+        await heading(filePage, op).waitFor({ state: "visible" });
+      }
       expect(urls.filter((url) => !/^(file|blob|data):/.test(url))).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

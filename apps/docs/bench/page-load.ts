@@ -1,9 +1,11 @@
 // Benchmark of the docs page as `npm start` serves it: bytes on the wire, and the time from
-// navigation to the operation's heading being visible in headless Chromium, against a baseline
-// page (one heading, same server, same browser) measured in the same run.
-// Targets (issue 5): compressed transfer <= 700 kB, visible <= 1.0 s. Exits 1 if one is missed.
+// navigation to an operation's heading being visible in headless Chromium, for every operation
+// (each through its own route), against a baseline page (the same headings, same server, same
+// browser) measured in the same run.
+// Targets (issue 5): compressed transfer <= 700 kB, each operation visible <= 1.0 s. Exits 1 if
+// one is missed.
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { tokenOperation } from "@klearstack/spec";
+import { loadApiModel } from "@klearstack/spec";
 import type { Page } from "playwright-core";
 import { distPage } from "../src/build.ts";
 import { launchChromium } from "../src/chromium.ts";
@@ -13,12 +15,18 @@ import { serveDocs } from "../src/serve.ts";
 
 const loads = 7;
 const targets = { transferBytes: 700_000, visibleMs: 1000 };
-const { operation } = tokenOperation();
-const heading = String(operation.summary);
-const route = `#${operationRoute(operation)}`;
+const operations = (await loadApiModel()).operations.map((op) => ({
+  id: op.operationId,
+  heading: String(op.summary),
+  route: `#${operationRoute(op)}`,
+}));
 
 const docsPage = readWithCompressed(distPage);
-const baselineHtml = Buffer.from(`<!DOCTYPE html><title>baseline</title><h2>${heading}</h2>`);
+const escapeHtml = (text: string) =>
+  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+const baselineHtml = Buffer.from(
+  `<!DOCTYPE html><title>baseline</title>${operations.map((op) => `<h2>${escapeHtml(op.heading)}</h2>`).join("")}`,
+);
 const baselinePage = {
   html: baselineHtml,
   br: brotliCompressSync(baselineHtml),
@@ -35,17 +43,6 @@ try {
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
 
   const transferred = await transferBytes(page, docs.url);
-  await timeToHeading(page, `${docs.url}${route}`); // warm-up: the first start of the renderer
-  await timeToHeading(page, baseline.url);
-  const docsMs: number[] = [];
-  const baselineMs: number[] = [];
-  for (let i = 0; i < loads; i++) {
-    baselineMs.push(await timeToHeading(page, baseline.url));
-    docsMs.push(await timeToHeading(page, `${docs.url}${route}`));
-  }
-
-  const docsMedian = median(docsMs);
-  const baselineMedian = median(baselineMs);
   const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   console.log(
     `docs page bytes: raw ${kB(docsPage.html.length)}, gzip ${kB(docsPage.gzip.length)}, br ${kB(docsPage.br.length)}`,
@@ -53,19 +50,30 @@ try {
   console.log(
     `transferred to Chromium: ${kB(transferred.bytes)} (${transferred.encoding}); target <= ${kB(targets.transferBytes)}`,
   );
-  console.log(`navigation -> "${heading}" visible, median of ${loads} cold loads:`);
-  console.log(
-    `  docs     ${docsMedian.toFixed(0)} ms  [${docsMs.map((ms) => ms.toFixed(0)).join(", ")}]`,
-  );
-  console.log(
-    `  baseline ${baselineMedian.toFixed(0)} ms  [${baselineMs.map((ms) => ms.toFixed(0)).join(", ")}] (one-heading page, same server)`,
-  );
-  console.log(
-    `  ratio docs/baseline: ${(docsMedian / baselineMedian).toFixed(1)}x; target <= ${targets.visibleMs} ms`,
-  );
+  console.log(`navigation -> operation heading visible, median of ${loads} cold loads each:`);
+  const [first] = operations;
+  if (!first) throw new Error("the spec has no operation to measure");
+  await timeToHeading(page, `${docs.url}${first.route}`, first.heading); // warm-up: the renderer's first start
+  await timeToHeading(page, baseline.url, first.heading);
+  let slowest = 0;
+  for (const op of operations) {
+    const docsMs: number[] = [];
+    const baselineMs: number[] = [];
+    for (let i = 0; i < loads; i++) {
+      baselineMs.push(await timeToHeading(page, baseline.url, op.heading));
+      docsMs.push(await timeToHeading(page, `${docs.url}${op.route}`, op.heading));
+    }
+    const docsMedian = median(docsMs);
+    const baselineMedian = median(baselineMs);
+    slowest = Math.max(slowest, docsMedian);
+    console.log(
+      `  ${op.id}: docs ${docsMedian.toFixed(0)} ms [${docsMs.map((ms) => ms.toFixed(0)).join(", ")}], baseline ${baselineMedian.toFixed(0)} ms [${baselineMs.map((ms) => ms.toFixed(0)).join(", ")}], ratio ${(docsMedian / baselineMedian).toFixed(1)}x`,
+    );
+  }
+  console.log(`  slowest operation: ${slowest.toFixed(0)} ms; target <= ${targets.visibleMs} ms`);
   const missed = [
     transferred.bytes > targets.transferBytes && "transfer size",
-    docsMedian > targets.visibleMs && "time to visible",
+    slowest > targets.visibleMs && "time to visible",
   ].filter(Boolean);
   console.log(missed.length ? `MISSED: ${missed.join(", ")}` : "both targets met");
   process.exitCode = missed.length ? 1 : 0;
@@ -90,7 +98,7 @@ async function transferBytes(page: Page, url: string) {
  * Milliseconds from navigation start to the first frame in which the heading is visible, read
  * from the page's own clock (performance.now() counts from the navigation's time origin).
  */
-async function timeToHeading(page: Page, url: string): Promise<number> {
+async function timeToHeading(page: Page, url: string, heading: string): Promise<number> {
   await page.goto("about:blank");
   await page.goto(url, { waitUntil: "commit" });
   const handle = await page.waitForFunction(

@@ -8,11 +8,10 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import type { OpenApiDocument } from "@klearstack/spec";
-import { specPath } from "@klearstack/spec";
+import { type ApiModel, loadApiModel, type OpenApiDocument, specPath } from "@klearstack/spec";
 import { parse } from "yaml";
 import { writeWithCompressed } from "./compress.ts";
-import { codeSamplesFor, defaultServerUrl, operationsOf } from "./samples.ts";
+import { codeSamplesOf, defaultServerUrl } from "./samples.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../../..");
@@ -51,16 +50,17 @@ export interface BuildOptions {
   spec?: string;
 }
 
-export function buildDocs({
+export async function buildDocs({
   serverUrl,
   out = distPage,
   spec = specPath,
-}: BuildOptions = {}): string {
+}: BuildOptions = {}): Promise<string> {
+  const model = await loadApiModel(spec);
   const work = mkdtempSync(join(tmpdir(), "klearstack-docs-"));
   try {
     const bundled = join(work, "bundled.json");
     redocly(["bundle", spec, "--ext", "json", "--output", bundled]);
-    const document = withCodeSamples(JSON.parse(readFileSync(bundled, "utf8")), serverUrl);
+    const document = withCodeSamples(JSON.parse(readFileSync(bundled, "utf8")), model, serverUrl);
     const input = join(work, "openapi.json");
     writeFileSync(input, JSON.stringify(document));
     const page = join(work, "index.html");
@@ -83,23 +83,43 @@ export function buildDocs({
   }
 }
 
-/** The document the page renders: the first server is `serverUrl`, each operation has its samples. */
-export function withCodeSamples(spec: OpenApiDocument, serverUrl?: string): OpenApiDocument {
-  const url = serverUrl ?? defaultServerUrl(spec);
-  const [first, ...others] = spec.servers ?? [];
-  spec.servers = [{ ...first, url }, ...others];
+/**
+ * The document the page renders: every operation the model reads from the spec carries its
+ * samples; with `serverUrl` (npm start's own mock), the first server is that URL.
+ */
+export function withCodeSamples(
+  document: OpenApiDocument,
+  model: ApiModel,
+  serverUrl?: string,
+): OpenApiDocument {
+  if (serverUrl !== undefined) {
+    const [first, ...others] = document.servers ?? [];
+    document.servers = [{ ...first, url: serverUrl }, ...others];
+  }
   const labels = listedSampleLabels();
-  for (const ref of operationsOf(spec)) {
-    const samples = codeSamplesFor(spec, ref, url);
+  for (const [operationId, samples] of codeSamplesOf(model, serverUrl ?? defaultServerUrl(model))) {
     const unlisted = samples.filter((s) => !labels.includes(s.label)).map((s) => s.label);
     if (unlisted.length) {
       throw new Error(
         `Redoc 3 hides samples whose label is not under openapi.codeSamples.languages in redocly.yaml: ${unlisted.join(", ")}`,
       );
     }
-    ref.operation["x-codeSamples"] = samples;
+    operationAt(document, model.operation(operationId).pointer)["x-codeSamples"] = samples;
   }
-  return spec;
+  return document;
+}
+
+/** The operation object a model pointer names in the bundled document (which keeps paths as is). */
+function operationAt(document: OpenApiDocument, pointer: string): Record<string, unknown> {
+  let node: unknown = document;
+  for (const part of pointer.split("/").slice(1)) {
+    const key = part.replaceAll("~1", "/").replaceAll("~0", "~");
+    node = (node as Record<string, unknown> | undefined)?.[key];
+  }
+  if (!node || typeof node !== "object") {
+    throw new Error(`the bundled spec has no operation at ${pointer}`);
+  }
+  return node as Record<string, unknown>;
 }
 
 /** The sample tabs redocly.yaml lets Redoc show. */
@@ -140,6 +160,10 @@ if (import.meta.main) {
     },
   });
   const started = performance.now();
-  const out = buildDocs({ serverUrl: values["server-url"], out: values.out, spec: values.spec });
+  const out = await buildDocs({
+    serverUrl: values["server-url"],
+    out: values.out,
+    spec: values.spec,
+  });
   console.log(`docs: ${out} (${Math.round(performance.now() - started)} ms)`);
 }

@@ -1,6 +1,6 @@
 // Reads back what a built page shows: build-docs embeds the rendered document as one JSON literal.
 import { existsSync, readFileSync } from "node:fs";
-import type { OpenApiDocument, Operation } from "@klearstack/spec";
+import type { OpenApiDocument, OperationModel } from "@klearstack/spec";
 import { distPage } from "./build.ts";
 import type { CodeSample } from "./samples.ts";
 
@@ -37,11 +37,15 @@ export function samplesInPage(html: string): Map<string, CodeSample[]> {
 
 /**
  * Where the page shows an operation, as Redoc 3 routes it: `/<tag>/<operationId>`, each slugged
- * (lower case, spaces to dashes). Served, it is the URL's path; opened as a file, its hash.
+ * (lower case, spaces to dashes). The page routes by fragment, served or opened as a file:
+ * `…/#/authentication/getaccesstoken`, which is also each sidebar link's href.
  */
-export function operationRoute(operation: Operation): string {
+export function operationRoute({
+  operationId,
+  tags,
+}: Pick<OperationModel, "operationId" | "tags">): string {
   const slug = (text: string) => text.trim().toLowerCase().replace(/\s+/g, "-");
-  const [tag] = (operation.tags as string[] | undefined) ?? [];
-  const parts = tag === undefined ? [operation.operationId] : [tag, operation.operationId];
+  const [tag] = tags;
+  const parts = tag === undefined ? [operationId] : [tag, operationId];
   return `/${parts.map(slug).join("/")}`;
 }

@@ -18,10 +18,10 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startMock } from "@klearstack/mock";
-import { specPath as defaultSpecPath, loadSpec, tokenOperation } from "@klearstack/spec";
+import { specPath as defaultSpecPath, loadApiModel } from "@klearstack/spec";
 import { distPage, redoclyConfigPath } from "./build.ts";
 import { readWithCompressed } from "./compress.ts";
-import { documentInPage } from "./page.ts";
+import { documentInPage, operationRoute } from "./page.ts";
 import { serveDocs } from "./serve.ts";
 
 const host = "127.0.0.1";
@@ -43,9 +43,15 @@ let stopping = false;
 const page = distIsCurrent() ? distPage : await build();
 const docs = await serveDocs({ page: readWithCompressed(page), host, port: docsPort });
 
-const tokenCall = tokenOperation(loadSpec(specPath));
-console.log(`Mock: ${mock.url}  (${tokenCall.method.toUpperCase()} ${mock.url}${tokenCall.path})`);
+// Every operation, twice: the mock endpoint to call, and the page section that documents it.
+const operations = (await loadApiModel(specPath)).operations;
+console.log(`Mock: ${mock.url}`);
+for (const op of operations) {
+  const auth = op.bearer ? `  (${op.bearer.parameterName}: Bearer …)` : "";
+  console.log(`  ${op.method.toUpperCase()} ${mock.url}${op.path}${auth}`);
+}
 console.log(`Docs: ${docs.url}`);
+for (const op of operations) console.log(`  ${docs.url}#${operationRoute(op)}`);
 console.log("Watching the spec; Ctrl-C stops both.");
 
 const watcher = watchSpec(async () => {

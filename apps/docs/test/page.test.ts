@@ -1,22 +1,25 @@
 // The built page (apps/docs/dist/index.html, made by `npm run build` before the tests run): it
 // carries the generated samples and names no host it would load anything from.
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { loadSpec, tokenOperation } from "@klearstack/spec";
+import { loadApiModel, loadSpec } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
-import { distPage, withCodeSamples } from "../src/build.ts";
+import { distPage } from "../src/build.ts";
 import { readWithCompressed } from "../src/compress.ts";
 import { documentInPage, readBuiltPage, samplesInPage } from "../src/page.ts";
+import { codeSamplesOf } from "../src/samples.ts";
 
 const html = readBuiltPage();
+const model = await loadApiModel();
 
 describe("the built docs page", () => {
-  it("embeds the spec with the samples generated from it, for the spec's local mock", () => {
-    const expected = withCodeSamples(loadSpec());
-    const { operation } = tokenOperation(expected);
-    const shown = documentInPage(html);
-    expect(shown.servers).toEqual(expected.servers);
-    expect(operation["x-codeSamples"]).toBeDefined();
-    expect(samplesInPage(html).get(operation.operationId)).toEqual(operation["x-codeSamples"]);
+  it("embeds every operation with the samples generated from the spec, for the spec's local mock", () => {
+    expect(documentInPage(html).servers).toEqual(loadSpec().servers);
+    const shown = samplesInPage(html);
+    expect([...shown.keys()]).toEqual(model.operations.map((op) => op.operationId));
+    for (const [operationId, samples] of codeSamplesOf(model)) {
+      expect(samples.length, operationId).toBeGreaterThan(0);
+      expect(shown.get(operationId), operationId).toEqual(samples);
+    }
   });
 
   it("inlines Redoc and loads no script, style, font or image from any host", () => {

@@ -1,6 +1,6 @@
 // The docs server: the one page at every route, compressed the best way the client accepts.
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { tokenOperation } from "@klearstack/spec";
+import { loadApiModel } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operationRoute } from "../src/page.ts";
 import { type DocsServer, negotiate, serveDocs } from "../src/serve.ts";
@@ -59,10 +59,12 @@ describe("docs server", () => {
     expect(negotiate("br;q=0.0, gzip;q=0")).toBeUndefined();
   });
 
-  it("answers the page's own routes with the page, and 404 for files it does not have", async () => {
-    const route = await get(operationRoute(tokenOperation().operation));
-    expect(route.status).toBe(200);
-    expect(route.body.equals(html)).toBe(true);
+  it("answers every extension-less path with the page (it routes itself), 404 for files it lacks", async () => {
+    for (const op of await loadApiModel()) {
+      const route = await get(operationRoute(op));
+      expect(route.status, op.operationId).toBe(200);
+      expect(route.body.equals(html)).toBe(true);
+    }
     expect((await get("/index.html")).status).toBe(200);
     expect((await get("/favicon.ico")).status).toBe(404);
     expect((await get("/", {}, "POST")).status).toBe(405);

@@ -12,15 +12,15 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type JsonSchema, loadSpec, resolveRef, specPath, tokenOperation } from "@klearstack/spec";
+import { loadApiModel, loadSpec, specPath } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { documentInPage } from "../src/page.ts";
+import { documentInPage, operationRoute } from "../src/page.ts";
 
 const startScript = fileURLToPath(new URL("../src/start.ts", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "klearstack-start-test-"));
 const spec = join(work, "openapi.yaml");
-const { path, method, requestMediaTypes, exampleFields } = tokenOperation();
+const model = await loadApiModel();
 let child: ChildProcess;
 let output = "";
 let mockUrl: string;
@@ -53,7 +53,13 @@ describe("npm start", () => {
   it("prints both URLs, on 127.0.0.1, at the ports the environment asked for", () => {
     expect(mockUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(docsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(output).toContain(`(${method.toUpperCase()} ${mockUrl}${path})`);
+  });
+
+  it("lists every operation: its mock endpoint and its place on the page", () => {
+    for (const op of model) {
+      expect(output, op.operationId).toContain(`${op.method.toUpperCase()} ${mockUrl}${op.path}`);
+      expect(output, op.operationId).toContain(`${docsUrl}#${operationRoute(op)}`);
+    }
   });
 
   it("serves the docs compressed, listing and calling the mock it started", async () => {
@@ -62,33 +68,33 @@ describe("npm start", () => {
     expect(res.headers.get("content-encoding")).toBe("br");
     const page = await res.text();
     expect(documentInPage(page).servers?.[0]?.url).toBe(mockUrl);
-    expect(page).toContain(`${mockUrl}${path}`);
+    for (const op of model) expect(page, op.operationId).toContain(`${mockUrl}${op.path}`);
   });
 
-  it("serves the mock", async () => {
-    const res = await fetch(`${mockUrl}${path}`, {
-      method: "POST",
-      body: new URLSearchParams(exampleFields),
-    });
-    expect(res.status).toBe(200);
-    await res.body?.cancel();
+  it("serves the mock: every operation answers a status the spec documents for it", async () => {
+    for (const op of model) {
+      const res = await fetch(`${mockUrl}${op.path}`, {
+        method: op.method.toUpperCase(),
+        body: new URLSearchParams(op.exampleFields),
+      });
+      await res.body?.cancel();
+      expect(
+        op.responses.map((r) => r.status),
+        op.operationId,
+      ).toContain(String(res.status));
+    }
   });
 
   it("rebuilds the docs when the spec changes", async () => {
-    // A new example for the first form field; the urlencoded curl sample shows it as name=value.
+    // A new summary for every operation, in the spec as written.
     const edited = loadSpec(spec);
-    const request = resolveRef(
-      edited,
-      tokenOperation(edited).operation.requestBody.content[requestMediaTypes[0]!]!.schema,
-    );
-    const [field] = Object.keys(exampleFields);
-    resolveRef(edited, (request.properties as Record<string, JsonSchema>)[field!]).examples = [
-      "4711",
-    ];
+    for (const op of model) {
+      edited.paths[op.path]![op.method]!.summary = `${op.operationId} 4711`;
+    }
     writeFileSync(spec, stringify(edited));
     await waitFor(async () => {
       const page = await (await fetch(docsUrl)).text();
-      return page.includes(`${field}=4711`) || undefined;
+      return model.operations.every((op) => page.includes(`${op.operationId} 4711`)) || undefined;
     }, "the rebuilt page");
   }, 60_000);
 
