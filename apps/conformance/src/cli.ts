@@ -44,8 +44,7 @@ const options: Record<string, Option> = {
   help: { type: "boolean" },
 };
 const declare = (flag: string, option: Option) => {
-  if (options[flag])
-    throw new Error(`the spec's field or scheme flag --${flag} clashes with another`);
+  if (options[flag]) refuse(`the spec's field or scheme flag --${flag} clashes with another flag`);
   options[flag] = option;
 };
 for (const input of [...inputs.fields, ...inputs.bearers]) {

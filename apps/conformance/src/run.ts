@@ -92,16 +92,21 @@ async function runCheck(
     const got = `no response: ${masker.mask(answer.reason)}`;
     return { check, result: "fail", got, problems: [got] };
   }
-  // Learn before judging: a problem may quote the body.
+  // Learn before judging: a problem may quote the body. Credential-like keys are learned by name;
+  // the fields the spec documents as tokens are added whatever they are called or look like.
   try {
-    masker.learn(JSON.parse(answer.text));
+    const body = JSON.parse(answer.text) as unknown;
+    masker.learn(body);
+    for (const token of check.expect.tokens) {
+      const value = (body as Record<string, unknown> | null)?.[token.name];
+      if (typeof value === "string") masker.add(value);
+    }
   } catch {
     // Not JSON: only what the masker already knows (and anything JWT-shaped) is hidden.
   }
   const verdict = judge(answer, check.expect, options);
-  for (const token of verdict.tokens) {
-    masker.add(token.value);
-    if (check.kind === "valid-request") options.store.put(token.tokenType, token.value);
+  if (check.kind === "valid-request") {
+    for (const token of verdict.tokens) options.store.put(token.tokenType, token.value);
   }
   const got = `${answer.status} ${answer.mediaType || "(no Content-Type)"}`;
   const problems = verdict.problems.map((problem) => masker.mask(problem));
