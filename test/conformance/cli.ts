@@ -1,9 +1,9 @@
 // Test helper: runs `npm run conformance`'s entry point as a child process, exactly as a user
-// would, and returns its exit code, what it printed (tokens redacted, so no assertion can print
-// one) and the names of any known token whose text it printed.
+// would (argv, environment, standard input), and returns its exit code, what it printed (secrets
+// redacted, so no assertion can print one) and the names of any secret whose text it printed.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { leakedTokens, redactTokens } from "./tokens.ts";
+import { type KnownSecret, leakedTokens, redactTokens } from "./tokens.ts";
 
 const cli = fileURLToPath(
   import.meta.resolve("@klearstack/conformance").replace(/index\.ts$/, "cli.ts"),
@@ -11,23 +11,51 @@ const cli = fileURLToPath(
 
 export interface ConformanceRun {
   code: number;
-  /** stdout + stderr, known tokens and anything JWT-shaped redacted. */
+  /** stdout + stderr, known secrets and anything JWT-shaped redacted. */
   output: string;
-  /** Names of known tokens whose text the run printed; [] when it kept its promise. */
+  /** Names of secrets whose text the run printed; [] when it kept its promise. */
   leaked: string[];
 }
 
-export function conformance(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ConformanceRun> {
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Written to the run's standard input (closed either way, so nothing waits on it). */
+  stdin?: string;
+  /** Secrets besides the spec's (a server's fresh tokens, a test's password), read after the run. */
+  secrets?: () => KnownSecret[];
+}
+
+export function conformance(args: string[], options: RunOptions = {}): Promise<ConformanceRun> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [cli, ...args],
-      { env: { ...process.env, ...env } },
+      { env: { ...process.env, ...options.env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         const raw = stdout + stderr;
-        resolve({ code, output: redactTokens(raw), leaked: leakedTokens(raw) });
+        const extra = options.secrets?.() ?? [];
+        resolve({ code, output: redactTokens(raw, extra), leaked: leakedTokens(raw, extra) });
       },
     );
+    child.stdin?.end(options.stdin ?? "");
+  });
+}
+
+export interface Row {
+  operation: string;
+  encoding: string;
+  check: string;
+  got: string;
+  result: "PASS" | "FAIL" | "NOT RUN";
+}
+
+/** The rows of the report's table (columns are separated by two or more spaces). */
+export function tableRows(output: string): Row[] {
+  return output.split("\n").flatMap((line) => {
+    const cells = line.split(/\s{2,}/);
+    if (cells.length !== 7 || !/^\d+$/.test(cells[0] ?? "")) return [];
+    const [, operation = "", encoding = "", check = "", , got = "", result] = cells;
+    return [{ operation, encoding, check, got, result: result as Row["result"] }];
   });
 }

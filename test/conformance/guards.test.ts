@@ -1,15 +1,19 @@
-// The conformance run refuses unsafe or malformed runs before sending anything, keeps TLS
-// verification on (a self-signed certificate is a failure, not a pass), and reports a server
-// that does not answer as failing.
+// The conformance run lists its model-derived flags, refuses unsafe or malformed runs (and any
+// secret on the command line) before sending anything, keeps TLS verification on (a self-signed
+// certificate is a failure, not a pass), and reports a server that does not answer as failing.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadSpec, resolveRef, tokenOperation } from "@klearstack/spec";
+import { runInputs } from "@klearstack/conformance";
+import { loadApiModel } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
 import { conformance } from "./cli.ts";
+
+const model = await loadApiModel();
+const inputs = runInputs(model);
 
 /** A throwaway key and certificate; the folder holding the private key is gone before it returns. */
 function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
@@ -33,23 +37,64 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
 }
 
 describe("conformance --help", () => {
-  it("lists one flag per form field of the spec (`_` as `-`), with the spec's description", async () => {
-    const spec = loadSpec();
-    const { operation, requestMediaTypes, exampleFields } = tokenOperation(spec);
-    const request = resolveRef(spec, operation.requestBody.content[requestMediaTypes[0]!]!.schema);
-    const properties = request.properties as Record<string, unknown>;
+  it("lists one flag per request field of every operation, with the spec's description", async () => {
     const run = await conformance(["--help"]);
     expect(run.code).toBe(0);
     expect(run.output).toContain("usage: npm run conformance -- --base-url <URL>");
-    expect(Object.keys(exampleFields).length).toBeGreaterThan(0);
-    for (const name of Object.keys(exampleFields)) {
-      const description = String(resolveRef(spec, properties[name]).description);
-      const line = run.output
-        .split("\n")
-        .find((l) => l.trim().startsWith(`--${name.replaceAll("_", "-")} `));
+    const lines = run.output.split("\n").map((line) => line.trim());
+    const fields = new Map(model.operations.flatMap((op) => op.fields.map((f) => [f.name, f])));
+    expect(fields.size).toBeGreaterThan(0);
+    for (const [name, field] of fields) {
+      const input = inputs.fields.find((i) => i.name === name);
+      // A secret is listed by where it may come from: its stdin flag and its variable.
+      const flag = input?.secret
+        ? `--${input.secret.stdinFlag}`
+        : `--${name.replaceAll("_", "-")} `;
+      const line = lines.find((l) => l.startsWith(flag));
       expect(line, name).toBeDefined();
-      expect(line, name).toContain(description);
+      expect(line, name).toContain(String(field.description).replace(/\s+/g, " ").trim());
+      if (input?.secret) expect(line, name).toContain(input.secret.env);
     }
+    for (const bearer of inputs.bearers) {
+      expect(lines.find((l) => l.startsWith(`--${bearer.secret.stdinFlag}`))).toContain(
+        bearer.secret.env,
+      );
+    }
+    expect(run.leaked, "secrets the help printed (names only)").toEqual([]);
+  });
+});
+
+describe("conformance never takes a secret on the command line (exit 2)", () => {
+  const secrets = [...inputs.fields, ...inputs.bearers].filter((i) => i.secret);
+
+  it.each(secrets.map((i) => [i.flag, i] as const))(
+    "refuses --%s VALUE, pointing to its variable and stdin flag, without repeating the value",
+    async (flag, input) => {
+      const run = await conformance(["--base-url", "http://127.0.0.1:9", `--${flag}`, "hunter2"]);
+      expect(run.code).toBe(2);
+      expect(run.output).toContain(`--${flag} would put a secret on the command line`);
+      expect(run.output).toContain(`set ${input.secret?.env}`);
+      expect(run.output).toContain(`--${input.secret?.stdinFlag}`);
+      expect(run.output).not.toContain("hunter2");
+    },
+  );
+
+  it("does not repeat a stray argument either (it may be a secret after a misspelt flag)", async () => {
+    const run = await conformance(["--base-url", "http://127.0.0.1:9", "hunter2"]);
+    expect(run.code).toBe(2);
+    expect(run.output).toContain("unexpected argument (not shown)");
+    expect(run.output).not.toContain("hunter2");
+  });
+
+  it("refuses a --*-stdin flag when standard input has no line for it", async () => {
+    const [input] = secrets;
+    const run = await conformance([
+      "--base-url",
+      "http://127.0.0.1:9",
+      `--${input?.secret?.stdinFlag}`,
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.output).toContain("standard input held no line 1");
   });
 });
 
@@ -62,7 +107,7 @@ describe("conformance refuses unsafe or malformed runs (exit 2)", () => {
 
   it("when NODE_TLS_REJECT_UNAUTHORIZED=0 would switch TLS verification off", async () => {
     const run = await conformance(["--base-url", "https://127.0.0.1:9"], {
-      NODE_TLS_REJECT_UNAUTHORIZED: "0",
+      env: { NODE_TLS_REJECT_UNAUTHORIZED: "0" },
     });
     expect(run.code).toBe(2);
     expect(run.output).toContain("NODE_TLS_REJECT_UNAUTHORIZED=0");
@@ -83,7 +128,7 @@ describe("conformance refuses unsafe or malformed runs (exit 2)", () => {
 });
 
 describe("conformance keeps TLS verification on", () => {
-  it("fails every check against a server with a self-signed certificate", async () => {
+  it("passes no check against a server with a self-signed certificate", async () => {
     const server = createServer(selfSignedCertificate(), (_req, res) => res.end("unreachable"));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
@@ -92,6 +137,7 @@ describe("conformance keeps TLS verification on", () => {
       expect(run.code).toBe(1);
       expect(run.output).toMatch(/no response: .*(self-signed|certificate)/i);
       expect(run.output).not.toMatch(/\bPASS$/m);
+      expect(run.output).toMatch(/0\/\d+ checks passed/);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -100,7 +146,7 @@ describe("conformance keeps TLS verification on", () => {
 });
 
 describe("conformance against a server that is not there", () => {
-  it("reports every check as failing with why, and exits 1", async () => {
+  it("reports the checks as failing with why, and exits 1", async () => {
     // Bind and release a port: nothing listens there afterwards.
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));

@@ -1,54 +1,57 @@
-// A local stand-in for a real KlearStack deployment: a plain node:http server that behaves as the
-// spec documents (its 200 example, its 500 text per missing parameter), plus named drifts that a
-// real deployment might show. Conformance and Postman tests must pass on the faithful one and
-// fail on every drift. Nothing here restates the spec: answers are read from tokenOperation().
+// A local stand-in for a real KlearStack deployment: a plain node:http server that serves every
+// operation of the model as the spec documents it (bearer check, the 500 text per missing
+// parameter, the 200 example with freshly signed tokens of the documented lifetime), plus named
+// drifts a real deployment might show. Conformance and Postman tests must pass on the faithful
+// one and fail on every drift. Nothing here restates the spec: every answer is read from the model.
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tokenOperation } from "@klearstack/spec";
-
-const { path, method, operation, example200, requiredFields, missingParameterText } =
-  tokenOperation();
-const success = example200 as Record<string, unknown>;
-const missingTexts = requiredFields.map((parameter) => ({
-  parameter,
-  text: missingParameterText(parameter),
-}));
-// The documented statuses and media types: the success (2xx) and the error response.
-const responses = Object.entries(operation.responses);
-const documented = (isSuccess: boolean) => {
-  const [status, response] = responses.find(([code]) => code.startsWith("2") === isSuccess) ?? [];
-  const [type] = Object.keys(response?.content ?? {});
-  if (!status || !type) throw new Error("the spec documents no success and error response");
-  return { status: Number(status), type };
-};
-const ok = documented(true);
-const error = documented(false);
+import {
+  type ApiModel,
+  type ContentModel,
+  decodeJwtParts,
+  loadApiModel,
+  type OperationModel,
+  signExampleJwt,
+  verifyExampleJwt,
+} from "@klearstack/spec";
 
 /** Ways a deployment can drift from the spec; each must be caught. */
 export const drifts = {
-  "release_version sent as a number": "release_version-number",
-  "access_token missing from the 200 body": "no-access-token",
+  "a string field of the 200 body sent as a number": "string-as-number",
+  "a token missing from the 200 body": "no-token",
+  "a bearer call's 200 body missing its token": "bearer-call-drops-token",
   "200 body sent as text/html": "html-200",
+  "tokens living longer than documented": "long-lived-tokens",
+  "opaque (non-JWT) tokens issued": "opaque-tokens",
+  "bearer check skipped": "no-bearer-check",
   "missing parameter answered 400": "status-400",
   "missing parameter answered as JSON": "json-500",
   "missing parameter text reworded": "reworded-500",
-  "multipart/form-data refused": "no-multipart",
-  "opaque (non-JWT) tokens issued": "opaque-tokens",
+  "a secret field's missing-parameter text reworded": "reworded-secret-500",
   "tokens issued despite a missing parameter": "tokens-when-missing",
+  "multipart/form-data refused": "no-multipart",
 } as const;
-
-/** Token values the stand-in hands out when drifting to opaque tokens; they must never be printed. */
-export const opaqueTokens = {
-  access_token: "opaque-access-7f3c9a1e5b2d4c6f",
-  refresh_token: "opaque-refresh-0a9b8c7d6e5f4a3b",
-};
 export type Drift = (typeof drifts)[keyof typeof drifts];
+
+/** The token value the stand-in hands out when drifting to opaque tokens; never to be printed. */
+export const opaqueToken = "opaque-token-7f3c9a1e5b2d4c6f";
+
+export interface SeenRequest {
+  operationId: string;
+  contentType: string;
+  fields: Record<string, string>;
+  /** Whether an `Authorization` header came along (its value is never kept). */
+  authorized: boolean;
+}
 
 export interface StandIn {
   url: string;
   close(): Promise<void>;
-  /** Every request the stand-in saw, for tests that check what was sent. */
-  seen: { contentType: string; fields: Record<string, string> }[];
+  /** Every request the stand-in answered, for tests that check what was sent. */
+  seen: SeenRequest[];
+  /** Every token it handed out, so tests can prove none was printed. */
+  issued: string[];
 }
 
 async function readForm(req: IncomingMessage): Promise<Record<string, string> | undefined> {
@@ -68,41 +71,123 @@ async function readForm(req: IncomingMessage): Promise<Record<string, string> | 
   }
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string) {
-  res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(body) });
+function send(res: ServerResponse, status: number, type?: string, body = "") {
+  const headers: Record<string, string | number> = { "content-length": Buffer.byteLength(body) };
+  if (type) headers["content-type"] = type;
+  res.writeHead(status, headers);
   res.end(body);
 }
 
-export async function startStandIn(drift?: Drift): Promise<StandIn> {
-  const seen: StandIn["seen"] = [];
+/** A fresh token shaped like the documented example: its claims, issued now, of its lifetime. */
+function freshToken(example: unknown, lifetime: number): string {
+  const now = Math.floor(Date.now() / 1000);
+  let claims: Record<string, unknown> = {};
+  try {
+    claims = decodeJwtParts(String(example)).claims as Record<string, unknown>;
+  } catch {}
+  return signExampleJwt({
+    ...claims,
+    iat: now,
+    exp: now + lifetime,
+    jti: randomBytes(16).toString("hex"),
+  });
+}
+
+/** The documented 200 body, tokens freshly signed, then the drift applied. */
+function successBody(
+  op: OperationModel,
+  body: ContentModel,
+  drift: Drift | undefined,
+  issued: string[],
+) {
+  const value = structuredClone(body.examples[0]?.value ?? {}) as Record<string, unknown>;
+  for (const token of body.tokens) {
+    const lifetime = token.lifetime?.default ?? 900;
+    const seconds =
+      drift === "long-lived-tokens" ? (token.lifetime?.maximum ?? lifetime) + 1 : lifetime;
+    value[token.name] =
+      drift === "opaque-tokens" ? opaqueToken : freshToken(value[token.name], seconds);
+    issued.push(String(value[token.name]));
+  }
+  const [firstToken] = body.tokens;
+  if (firstToken && (drift === "no-token" || (drift === "bearer-call-drops-token" && op.bearer))) {
+    delete value[firstToken.name];
+  }
+  if (drift === "string-as-number") {
+    const tokens = new Set(body.tokens.map((t) => t.name));
+    const text = Object.keys(value).find(
+      (key) => typeof value[key] === "string" && !tokens.has(key),
+    );
+    if (text) value[text] = 7;
+  }
+  return JSON.stringify(value);
+}
+
+export async function startStandIn(
+  drift?: Drift,
+  { model: given }: { model?: ApiModel } = {},
+): Promise<StandIn> {
+  const model = given ?? (await loadApiModel());
+  const seen: SeenRequest[] = [];
+  const issued: string[] = [];
   const server = createServer(async (req, res) => {
-    if (req.method !== method.toUpperCase() || req.url !== path)
-      return send(res, 404, "text/plain", "Not Found");
+    const op = model.operations.find(
+      (o) => o.method.toUpperCase() === req.method && o.path === req.url,
+    );
+    if (!op) return send(res, 404, "text/plain", "Not Found");
     const contentType = req.headers["content-type"] ?? "";
-    const fields = await readForm(req);
-    seen.push({ contentType, fields: fields ?? {} });
+    const fields = (await readForm(req)) ?? {};
+    const authorization = req.headers.authorization ?? "";
+    seen.push({
+      operationId: op.operationId,
+      contentType,
+      fields,
+      authorized: authorization !== "",
+    });
     if (drift === "no-multipart" && contentType.startsWith("multipart/"))
       return send(res, 415, "text/plain", "Unsupported Media Type");
-    const missing = missingTexts.find(({ parameter }) => !fields?.[parameter]);
-    if (missing && drift !== "tokens-when-missing") {
-      if (drift === "status-400") return send(res, 400, error.type, missing.text);
-      if (drift === "json-500")
-        return send(res, error.status, "application/json", JSON.stringify({ error: missing.text }));
-      if (drift === "reworded-500") return send(res, error.status, error.type, "Bad request");
-      return send(res, error.status, `${error.type}; charset=utf-8`, missing.text);
+
+    if (op.bearer && drift !== "no-bearer-check") {
+      const [scheme, token = ""] = authorization.split(" ");
+      if (scheme?.toLowerCase() !== "bearer" || !verifyExampleJwt(token).ok) {
+        const documented = op.response(401)?.body;
+        const example = documented?.examples[0]?.value;
+        return send(res, 401, documented?.mediaType, example === undefined ? "" : String(example));
+      }
     }
-    const body: Record<string, unknown> = { ...success };
-    if (drift === "release_version-number") body.release_version = 7;
-    if (drift === "no-access-token") delete body.access_token;
-    if (drift === "opaque-tokens") Object.assign(body, opaqueTokens);
-    const type = drift === "html-200" ? "text/html" : ok.type;
-    send(res, ok.status, type, JSON.stringify(body));
+
+    const missing = op.fields
+      .filter((field) => field.required && !fields[field.name])
+      .map((field) => op.missingParameters.find((m) => m.field === field.name))
+      .find((documented) => documented !== undefined);
+    if (missing && drift !== "tokens-when-missing") {
+      const field = op.fields.find((f) => f.name === missing.field);
+      if (drift === "status-400") return send(res, 400, missing.mediaType, missing.text);
+      if (drift === "json-500")
+        return send(
+          res,
+          Number(missing.status),
+          "application/json",
+          JSON.stringify({ error: missing.text }),
+        );
+      if (drift === "reworded-500" || (drift === "reworded-secret-500" && field?.secret))
+        return send(res, Number(missing.status), missing.mediaType, "Bad request");
+      return send(res, Number(missing.status), `${missing.mediaType}; charset=utf-8`, missing.text);
+    }
+
+    const success = op.success;
+    if (!success) return send(res, 501, "text/plain", "the spec documents no success answer");
+    const body = success.body;
+    if (!body) return send(res, Number(success.status));
+    const type = drift === "html-200" ? "text/html" : body.mediaType;
+    send(res, Number(success.status), type, successBody(op, body, drift, issued));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
+    issued,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
