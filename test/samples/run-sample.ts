@@ -1,6 +1,8 @@
 // Runs one code sample the way a reader would: the shell for curl, python3, javac + java against
 // Debian's OkHttp jars, node for axios and for the TypeScript client, and Chromium for the XHR.
-// A missing tool fails with how to install it; nothing is skipped.
+// Secrets reach a sample the way its comment tells the reader: as environment variables, or, in
+// the browser sample, by filling its placeholders. A missing tool fails with how to install it;
+// nothing is skipped.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -8,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launchChromium } from "@klearstack/docs";
+import { launchChromium, placeholderFor } from "@klearstack/docs";
 
 export interface SampleRun {
   exitCode: number | null;
@@ -21,15 +23,33 @@ export interface SampleRun {
 const testRoot = fileURLToPath(new URL("..", import.meta.url));
 const javaClasspath = ["/usr/share/java/okhttp.jar", "/usr/share/java/okio.jar"];
 
-export const runners: Record<string, (source: string) => Promise<SampleRun>> = {
-  curl: (source) => run("sh", ["-c", source]),
-  Python: (source) => run(pythonWithRequests() ?? "python3", ["-c", source]),
-  "Node.js": (source) => run(process.execPath, ["--input-type=module", "-e", source], testRoot),
-  TypeScript: (source) =>
-    run(process.execPath, ["--input-type=module-typescript", "-e", source], testRoot),
+/** Environment variable → value: what the sample's secrets are set to. */
+export type Secrets = Record<string, string>;
+
+export const runners: Record<string, (source: string, secrets: Secrets) => Promise<SampleRun>> = {
+  curl: (source, secrets) => run("sh", ["-c", source], { secrets }),
+  Python: (source, secrets) => run(pythonWithRequests() ?? "python3", ["-c", source], { secrets }),
+  "Node.js": (source, secrets) =>
+    run(process.execPath, ["--input-type=module", "-e", source], { cwd: testRoot, secrets }),
+  TypeScript: (source, secrets) =>
+    run(process.execPath, ["--input-type=module-typescript", "-e", source], {
+      cwd: testRoot,
+      secrets,
+    }),
   Java: runJava,
-  JavaScript: runInBrowser,
+  JavaScript: (source, secrets) => runInBrowser(withPlaceholdersFilled(source, secrets)),
 };
+
+/** What a reader of the browser sample does: put the values in place of its placeholders. */
+function withPlaceholdersFilled(source: string, secrets: Secrets): string {
+  let filled = source;
+  for (const [variable, value] of Object.entries(secrets)) {
+    const placeholder = placeholderFor(variable);
+    if (!filled.includes(placeholder)) throw new Error(`the XHR sample has no ${placeholder}`);
+    filled = filled.replaceAll(placeholder, value);
+  }
+  return filled;
+}
 
 /** Fails with an install hint when a tool the samples need is missing. */
 export function requireTools(): void {
@@ -55,7 +75,7 @@ function pythonWithRequests(): string | undefined {
   );
 }
 
-async function runJava(source: string): Promise<SampleRun> {
+async function runJava(source: string, secrets: Secrets): Promise<SampleRun> {
   const className = /public class (\w+)/.exec(source)?.[1];
   if (!className) throw new Error("the Java sample declares no public class");
   const dir = mkdtempSync(join(tmpdir(), "klearstack-java-"));
@@ -69,7 +89,7 @@ async function runJava(source: string): Promise<SampleRun> {
       join(dir, `${className}.java`),
     ]);
     if (compile.exitCode !== 0) return compile;
-    return await run("java", ["-cp", [dir, ...javaClasspath].join(":"), className]);
+    return await run("java", ["-cp", [dir, ...javaClasspath].join(":"), className], { secrets });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -113,9 +133,17 @@ async function runInBrowser(source: string): Promise<SampleRun> {
   }
 }
 
-function run(command: string, args: string[], cwd?: string): Promise<SampleRun> {
+function run(
+  command: string,
+  args: string[],
+  { cwd, secrets = {} }: { cwd?: string; secrets?: Secrets } = {},
+): Promise<SampleRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...secrets },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => {

@@ -1,0 +1,80 @@
+// What every sample of every operation must do against the mock, read from the operation model:
+// exit 0 after exactly one call to the operation's method and path, in the encoding its tab
+// promises, carrying its credentials (the bearer header exactly when the spec requires one, and
+// each secret field from the environment, never a cookie), and get the documented success answer,
+// which validates against the spec and which the sample printed. Failures never print a secret.
+import { type CodeSample, httpSampleKinds, sampleSecrets } from "@klearstack/docs";
+import {
+  type ApiModel,
+  createSpecValidator,
+  type OperationModel,
+  SecretMasker,
+} from "@klearstack/spec";
+import { expect } from "vitest";
+import type { RecordingProxy } from "./recording-proxy.ts";
+import { runners, type Secrets } from "./run-sample.ts";
+
+export async function expectSampleWorks(
+  model: ApiModel,
+  op: OperationModel,
+  sample: CodeSample,
+  proxy: RecordingProxy,
+  secrets: Secrets,
+): Promise<void> {
+  const masker = new SecretMasker(Object.values(secrets));
+  const runner = runners[sample.lang];
+  if (!runner) throw new Error(`no runner for ${sample.lang} samples`);
+  const before = proxy.exchanges.length;
+
+  const run = await runner(sample.source, secrets);
+  expect(run.exitCode, `${sample.label} failed:\n${masker.mask(run.stderr)}`).toBe(0);
+
+  const calls = proxy.exchanges.slice(before).filter((e) => e.method !== "OPTIONS");
+  expect(calls, "exactly one call reached the mock").toHaveLength(1);
+  const call = calls[0]!;
+  expect(call.method).toBe(op.method.toUpperCase());
+  expect(call.path).toBe(op.path);
+  expect(call.status, masker.mask(call.responseBody.toString())).toBe(Number(op.success?.status));
+  expect(call.requestHeaders.cookie).toBeUndefined();
+
+  // Credentials: the bearer token the variable held, exactly when the spec requires one, and every
+  // secret field in the body. Booleans, so a failure names no secret.
+  const declared = sampleSecrets(op);
+  const bearer = declared.find((secret) => "bearer" in secret.fills);
+  const authorization =
+    call.requestHeaders[(op.bearer?.parameterName ?? "Authorization").toLowerCase()];
+  if (bearer) {
+    const sent = authorization === `Bearer ${secrets[bearer.variable]}`;
+    expect(sent, `sent the bearer token from ${bearer.variable}`).toBe(true);
+  } else {
+    expect(authorization, "sent no Authorization header").toBeUndefined();
+  }
+  const sentBody = call.requestBody.toString();
+  for (const secret of declared.filter((s) => "field" in s.fills)) {
+    const value = secrets[secret.variable] ?? "";
+    const sent =
+      value !== "" && (sentBody.includes(value) || sentBody.includes(encodeURIComponent(value)));
+    expect(sent, `${secret.variable} reached the request body`).toBe(true);
+  }
+
+  // The body went out in the encoding the tab promises (multipart with its boundary).
+  const contentType = String(call.requestHeaders["content-type"]);
+  const mediaType = contentType.split(";")[0]!.trim();
+  expect(op.request?.mediaTypes).toContain(mediaType);
+  const kind = httpSampleKinds.find((k) => k.label === sample.label);
+  if (kind) expect(mediaType).toBe(kind.mediaType);
+  if (mediaType === "multipart/form-data") expect(contentType).toMatch(/boundary=/);
+
+  const documented = op.success?.body;
+  if (!documented) return;
+  expect(String(call.responseHeaders["content-type"]).split(";")[0]).toBe(documented.mediaType);
+  const text = call.responseBody.toString();
+  const body = documented.mediaType.endsWith("json") ? JSON.parse(text) : text;
+  expect(createSpecValidator(model)(documented.schemaPointer, body)).toEqual([]);
+  // ...and the sample really received it: it printed every value it got (tokens included, so the
+  // check is a boolean and the message names no value).
+  const values = typeof body === "object" && body ? Object.values(body) : [body];
+  expect(values.length).toBeGreaterThan(0);
+  const printedAll = values.every((value) => run.output.includes(String(value)));
+  expect(printedAll, `${sample.label} did not print the body it got`).toBe(true);
+}
