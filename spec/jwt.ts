@@ -6,13 +6,27 @@ export interface DecodedJwt {
   claims: unknown;
 }
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 function base64UrlJson(part: string, what: string): unknown {
   if (!/^[A-Za-z0-9_-]*$/.test(part)) throw new Error(`the JWT's ${what} is not base64url`);
-  const base64 = part.replaceAll("-", "+").replaceAll("_", "/");
-  const binary = atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), "="));
-  const text = new TextDecoder("utf-8", { fatal: true }).decode(
-    Uint8Array.from(binary, (c) => c.charCodeAt(0)),
-  );
+  // atob takes base64 without its "=" padding; it only rejects a length no encoder produces.
+  let binary: string;
+  try {
+    binary = atob(part.replaceAll("-", "+").replaceAll("_", "/"));
+  } catch {
+    throw new Error(`the JWT's ${what} is not base64url`);
+  }
+  // Each char of `binary` is one byte. ASCII bytes are already the text: only a part with other
+  // bytes (non-ASCII claims, rare) goes through the UTF-8 decoder and its per-byte copy.
+  let text = binary;
+  if (/[\x80-\xff]/.test(binary)) {
+    try {
+      text = utf8.decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    } catch {
+      throw new Error(`the JWT's ${what} is not UTF-8`);
+    }
+  }
   try {
     return JSON.parse(text);
   } catch {

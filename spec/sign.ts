@@ -1,14 +1,15 @@
 // The example-only signing key: the spec's example tokens and the mock's tokens are HS256 JWTs
 // signed with it, and the mock checks bearer tokens with it. Tokens signed with it prove a layout,
 // never an identity. Node-only (node:crypto); readers use jwt.ts.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, timingSafeEqual } from "node:crypto";
 import { decodeJwtParts } from "./jwt.ts";
 
 /** The public, example-only HMAC key. */
 export const EXAMPLE_SIGNING_SECRET = "klearstack-example-only-secret";
 
-const hs256 = (input: string) =>
-  createHmac("sha256", EXAMPLE_SIGNING_SECRET).update(input).digest();
+// The key is imported once; an HMAC is still computed afresh for every token.
+const key = createSecretKey(Buffer.from(EXAMPLE_SIGNING_SECRET));
+const hs256 = (input: string) => createHmac("sha256", key).update(input).digest();
 
 /** A compact HS256 JWS over `claims`, signed with the example-only key. */
 export function signExampleJwt(
@@ -38,9 +39,10 @@ export function verifyExampleJwt(
   } catch {
     return { ok: false, reason: "malformed" };
   }
-  const [header = "", payload = "", signature = ""] = token.split(".");
-  const expected = hs256(`${header}.${payload}`);
-  const given = Buffer.from(signature, "base64url");
+  // decodeJwtParts found exactly three parts: the signature follows the last dot.
+  const dot = token.lastIndexOf(".");
+  const expected = hs256(token.slice(0, dot));
+  const given = Buffer.from(token.slice(dot + 1), "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { ok: false, reason: "bad-signature" };
   }
