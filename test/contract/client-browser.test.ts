@@ -1,17 +1,18 @@
 // Contract: the built @klearstack/client runs in a real browser. Chromium loads dist/ as native
 // ES modules (openapi-fetch through an import map, no bundler) from a page on another origin and
-// gets tokens from the real mock in both encodings, plus the documented 500 as a typed error.
+// calls every operation of the spec against the real mock in both encodings (a bearer-protected
+// one with the tokens of a login made in the page), plus the documented 500 as a typed error.
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, join, normalize } from "node:path";
-import type { TokenRequest } from "@klearstack/client";
 import { launchChromium } from "@klearstack/docs";
+import type { OperationModel } from "@klearstack/spec";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useMock } from "../support/mock.ts";
-import { documentedErrorTexts, exampleInput, responseErrors } from "./support/spec.ts";
+import { fieldTokenType, logins, operations, responseErrors } from "./support/spec.ts";
 
 const require = createRequire(import.meta.url);
 const clientDist = join(dirname(require.resolve("@klearstack/client/package.json")), "dist");
@@ -55,7 +56,10 @@ function serveStatic(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-type BrowserOutcome = { pair?: unknown; error?: { name: string; status?: number; body?: string } };
+type BrowserOutcome = {
+  body?: unknown;
+  error?: { name: string; status?: number; body?: string; field?: string };
+};
 
 const mock = useMock();
 let server: Server;
@@ -84,57 +88,103 @@ afterAll(async () => {
   server?.close();
 });
 
+/** What the page needs to call `op`: its fields, and where a token goes (field or bearer). */
+function plan(op: OperationModel, fields: Record<string, string> = op.exampleFields) {
+  const [login] = logins as [OperationModel];
+  const tokenFields = Object.fromEntries(
+    op.fields.flatMap((field) => {
+      const type = fieldTokenType(field);
+      return type ? [[field.name, type]] : [];
+    }),
+  );
+  const loginTokens = Object.fromEntries(
+    (login.success?.body?.tokens ?? []).map((token) => [token.tokenType, token.name]),
+  );
+  const needsLogin = Boolean(op.bearer) || Object.keys(tokenFields).length > 0;
+  return {
+    operationId: op.operationId,
+    fields,
+    login: needsLogin ? { operationId: login.operationId, fields: login.exampleFields } : undefined,
+    tokenFields,
+    loginTokens,
+    bearer: Boolean(op.bearer),
+  };
+}
+
 /**
- * Runs one getAccessTokenFromUserId inside the page, with the spec's example input (`input`
- * overrides fields); returns the pair or the error's shape.
+ * Calls `op` inside the page (after a login there when it needs tokens); returns the body or the
+ * error's shape.
  */
 function callInBrowser(options: {
+  op: OperationModel;
   encoding: string;
   prefer?: string;
-  input?: Partial<TokenRequest>;
+  fields?: Record<string, string>;
 }) {
   const { encoding, prefer } = options;
   return tab.evaluate(
-    async ({ baseUrl, encoding, prefer, input }): Promise<BrowserOutcome> => {
+    async ({ baseUrl, encoding, prefer, call }): Promise<BrowserOutcome> => {
       // biome-ignore lint/suspicious/noExplicitAny: the module object lives in the page
       const { createKlearStackClient } = (window as any).klearstack;
-      const client = createKlearStackClient({
+      const client = createKlearStackClient({ baseUrl, encoding });
+      const asking = createKlearStackClient({
         baseUrl,
         encoding,
         fetch: prefer
-          ? (input: RequestInfo, init: RequestInit) =>
-              fetch(input, { ...init, headers: { ...init.headers, Prefer: prefer } })
+          ? (input: RequestInfo, init?: RequestInit) => {
+              const request = new Request(input, init);
+              request.headers.set("Prefer", prefer);
+              return fetch(request);
+            }
           : undefined,
       });
       try {
-        return { pair: await client.getAccessTokenFromUserId(input) };
+        const fields = { ...call.fields };
+        let accessToken: string | undefined;
+        if (call.login) {
+          const pair = await client[call.login.operationId](call.login.fields);
+          const tokens = Object.fromEntries(
+            Object.entries(call.loginTokens).map(([type, name]) => [type, pair[name as string]]),
+          );
+          for (const [name, type] of Object.entries(call.tokenFields)) fields[name] = tokens[type];
+          accessToken = tokens.access;
+        }
+        const options = call.bearer ? { accessToken } : {};
+        return { body: await asking[call.operationId](fields, options) };
       } catch (error) {
-        const { name, status, body } = error as { name: string; status?: number; body?: string };
-        return { error: { name, status, body } };
+        const { name, status, body, field } = error as BrowserOutcome["error"] & object;
+        return { error: { name, status, body, field } };
       }
     },
-    { baseUrl: mock.url, encoding, prefer, input: { ...exampleInput, ...options.input } },
+    { baseUrl: mock.url, encoding, prefer, call: plan(options.op, options.fields) },
   );
 }
 
-describe.each(["urlencoded", "multipart"])("in Chromium, %s", (encoding) => {
-  it("gets a token pair from the mock that validates against the spec", async () => {
-    const { pair, error } = await callInBrowser({ encoding });
+const cases = operations.flatMap((op) =>
+  ["urlencoded", "multipart"].map((encoding) => [op.operationId, encoding, op] as const),
+);
+
+describe.each(cases)("in Chromium, %s, %s", (_, encoding, op) => {
+  it("gets a 200 from the mock that validates against the spec", async () => {
+    const { body, error } = await callInBrowser({ op, encoding });
     expect(error).toBeUndefined();
-    expect(responseErrors(200, "application/json", pair)).toEqual([]);
+    expect(responseErrors(op, 200, "application/json", body)).toEqual([]);
   });
 
   it("gets the documented 500 as a KlearStackApiError with its text", async () => {
-    const { error } = await callInBrowser({ encoding, prefer: "code=500" });
+    const { error } = await callInBrowser({ op, encoding, prefer: "code=500" });
     expect(error).toMatchObject({ name: "KlearStackApiError", status: 500 });
-    expect(documentedErrorTexts).toContain(error?.body);
+    expect(op.missingParameters.map((m) => m.text)).toContain(error?.body);
   });
 });
 
 describe("in Chromium", () => {
-  it("refuses an empty field before sending, as a KlearStackValidationError", async () => {
-    const { error } = await callInBrowser({ encoding: "urlencoded", input: { user_id: "" } });
-    expect(error).toMatchObject({ name: "KlearStackValidationError" });
+  it("refuses an empty field before sending, as a KlearStackValidationError naming it", async () => {
+    const [op] = operations as [OperationModel];
+    const [field] = op.fields;
+    const fields = { ...op.exampleFields, [field?.name ?? ""]: "" };
+    const { error } = await callInBrowser({ op, encoding: "urlencoded", fields });
+    expect(error).toMatchObject({ name: "KlearStackValidationError", field: field?.name });
   });
 
   it("raised no uncaught error in the page", () => {

@@ -1,6 +1,7 @@
 // Done-when for @klearstack/client: `npm pack` it, install the tarball into a fresh project fully
-// offline, type-check a usage example under `strict`, and get tokens from the real mock with both
-// the library and the installed `klearstack-token` command.
+// offline, type-check a usage example of every call under `strict` (and refuse misuses at compile
+// time), and get real tokens from the mock with both the library and the installed
+// `klearstack-token` command, one subcommand per operation.
 import { type ExecFileOptions, execFile } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -9,10 +10,11 @@ import { basename, delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { decodeToken } from "@klearstack/client";
+import type { OperationModel } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useMock } from "../support/mock.ts";
 import { expectQuietly, parseQuietly } from "./support/quiet.ts";
-import { exampleInput, responseErrors } from "./support/spec.ts";
+import { fieldTokenType, operations, responseErrors } from "./support/spec.ts";
 
 const run = promisify(execFile);
 
@@ -116,54 +118,69 @@ describe("the packed @klearstack/client in a fresh project", () => {
     expect("stdout" in result ? result.stdout : "").toBe("");
   });
 
-  it("refuses a misuse at compile time (the types are real, not any)", async () => {
-    // A number user_id and a misspelt company_name: both must be compile errors.
-    const misuse = `import { createKlearStackClient } from "@klearstack/client";
-const client = createKlearStackClient({ baseUrl: "http://127.0.0.1:4010" });
-await client.getAccessTokenFromUserId({ user_id: 26, companyName: "Acme" });
-`;
-    writeFileSync(join(app, "misuse.ts"), misuse);
+  it("refuses misuses at compile time (every @ts-expect-error in misuse.ts is an error)", async () => {
     const config = join(app, "tsconfig.misuse.json");
     const output = await run(process.execPath, [tsc, "-p", config]).then(
-      () => "compiled without errors",
+      () => "",
       (e: { stdout: string }) => e.stdout,
     );
-    expect(output).toMatch(/misuse\.ts\(\d+,\d+\): error TS2\d{3}/);
+    expect(output).toBe("");
   });
 
-  it("gets tokens from the mock with the library", async () => {
+  it("gets real tokens from the mock with the library, for every call", async () => {
+    const inputs = Object.fromEntries(operations.map((op) => [op.operationId, op.exampleFields]));
     const { stdout } = await runWithTokens(
       process.execPath,
-      [join(app, "run.mjs"), mock.url, JSON.stringify(exampleInput)],
+      [join(app, "run.mjs"), mock.url, JSON.stringify(inputs)],
       { cwd: app },
     );
-    // The pair is checked against the spec without being printed; the rest holds no token.
-    const { pair, ...result } = parseQuietly(stdout, "run.mjs's stdout") as { pair: unknown };
-    expect(responseErrors(200, "application/json", pair)).toEqual([]);
+    // The answers are checked against the spec without being printed; the rest holds no token.
+    const { answers, ...result } = parseQuietly(stdout, "run.mjs's stdout") as {
+      answers: Record<string, unknown>;
+    };
+    for (const op of operations) {
+      expect(responseErrors(op, 200, "application/json", answers[op.operationId])).toEqual([]);
+    }
     expect(result).toMatchObject({
-      tokenType: "access",
-      sessionTokenMatchesJwt: true,
+      tokenTypes: ["access", "refresh", "access"],
+      sessionTokenIsAccess: true,
+      unauthorizedStatus: 401,
       documentedErrorStatus: 500,
     });
   });
 
-  it("gets a token from the mock with the installed klearstack-token command", async () => {
+  it("gets real tokens from the mock with the installed klearstack-token, a subcommand per operation", async () => {
     const bin = join(app, "node_modules/.bin/klearstack-token");
-    const { stdout, stderr } = await runWithTokens(
-      bin,
-      [
-        "--user-id",
-        exampleInput.user_id,
-        "--company-name",
-        exampleInput.company_name,
-        "--field",
-        "access_token",
-      ],
-      { env: { ...npmEnv, KLEARSTACK_BASE_URL: mock.url } },
-    );
-    expectQuietly(stderr === "", `the command wrote ${stderr.length} characters to stderr`);
-    // One line, and that line an access token (decodeToken's errors never quote the token).
-    expectQuietly(/^[^\n]+\n$/.test(stdout), "stdout is not exactly one line");
-    expect(decodeToken(stdout.trim()).claims.token_type).toBe("access");
+    // Tokens by type from the last login, for the calls that need them (never on argv).
+    let tokens: Record<string, string> = {};
+    for (const op of operations) {
+      const { args, env } = commandLine(op, tokens);
+      const { stdout, stderr } = await runWithTokens(bin, args, {
+        env: { ...npmEnv, ...env, KLEARSTACK_BASE_URL: mock.url },
+      });
+      expectQuietly(stderr === "", `${args[0]} wrote ${stderr.length} characters to stderr`);
+      const body = parseQuietly(stdout, `${args[0]}'s stdout`) as Record<string, string>;
+      expect(responseErrors(op, 200, "application/json", body)).toEqual([]);
+      const issued = op.success?.body?.tokens ?? [];
+      for (const token of issued) {
+        expect(decodeToken(body[token.name] ?? "").claims.token_type).toBe(token.tokenType);
+      }
+      if (issued.length > 1)
+        tokens = Object.fromEntries(issued.map((t) => [t.tokenType, body[t.name] ?? ""]));
+    }
   });
 });
+
+/** The subcommand for `op`: plain fields as flags; secrets and the bearer token in the environment. */
+function commandLine(op: OperationModel, tokens: Record<string, string>) {
+  const args = [op.operationId.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()];
+  const env: Record<string, string> = {};
+  for (const field of op.fields) {
+    const tokenType = fieldTokenType(field);
+    const value = (tokenType && tokens[tokenType]) || op.exampleFields[field.name] || "";
+    if (field.secret) env[`KLEARSTACK_${field.name.toUpperCase()}`] = value;
+    else args.push(`--${field.name.replaceAll("_", "-")}`, value);
+  }
+  if (op.bearer) env.KLEARSTACK_ACCESS_TOKEN = tokens.access ?? "";
+  return { args, env };
+}

@@ -12,7 +12,8 @@ export const fetchWith =
 
 /**
  * Real fetch that drops one form field after the client validated and encoded the body, so the
- * API's own missing-field answer can be exercised through the typed client.
+ * API's own missing-field answer can be exercised through the typed client. Every other header
+ * (Authorization included) goes along; the content type is re-derived from the new body.
  */
 export const fetchWithout =
   (field: string): Fetch =>
@@ -22,8 +23,7 @@ export const fetchWithout =
     form.delete(field);
     const urlencoded = request.headers.get("content-type") === "application/x-www-form-urlencoded";
     const body = urlencoded ? new URLSearchParams(form as unknown as [string, string][]) : form;
-    const headers = urlencoded
-      ? { "Content-Type": "application/x-www-form-urlencoded" }
-      : undefined;
+    const headers = new Headers(request.headers);
+    if (!urlencoded) headers.delete("content-type");
     return fetch(request.url, { method: request.method, body, headers, signal: request.signal });
   };

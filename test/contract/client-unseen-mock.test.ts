@@ -1,0 +1,93 @@
+// Contract: an operation the client has never seen (the spec's fixture), against the real mock
+// serving the fixture spec. The client is regenerated from that spec into a temp copy of the
+// package (packages/client/test/support/unseen-client.ts: `scripts/generate.ts --spec --out`),
+// with no edit; its new method then gets a typed 200 that validates against the fixture spec, the
+// documented 500 for a missing field, and the bodyless 401, in both encodings. No file here names
+// the operation: it is UNSEEN_OPERATION_ID.
+import { pathToFileURL } from "node:url";
+import { type RunningMock, startMock } from "@klearstack/mock";
+import { createSpecValidator, loadApiModel } from "@klearstack/spec";
+import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "@klearstack/spec/fixtures";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unseenClient } from "../../packages/client/test/support/unseen-client.ts";
+import { fetchWithout } from "./support/mock.ts";
+import { rejectionOf } from "./support/quiet.ts";
+
+type Sdk = typeof import("@klearstack/client");
+type AnyMethod = (fields: unknown, options?: object) => Promise<unknown>;
+
+// The fixture spec's model, read at collection time so that its missing fields become test cases.
+const model = await loadApiModel({ document: unseenOperationDocument() });
+const op = model.operation(UNSEEN_OPERATION_ID);
+const login = model.operations.find((o) => !o.bearer && (o.success?.body?.tokens.length ?? 0) >= 2);
+if (!login) throw new Error("the fixture spec has no login call");
+
+let regenerated: Awaited<ReturnType<typeof unseenClient>>;
+let mock: RunningMock;
+let sdk: Sdk;
+
+beforeAll(async () => {
+  regenerated = await unseenClient();
+  sdk = await import(pathToFileURL(regenerated.index).href);
+  mock = await startMock({ port: 0, logLevel: "silent", specPath: regenerated.specPath });
+}, 120_000);
+afterAll(async () => {
+  await mock?.close();
+  regenerated?.remove();
+});
+
+const method = (client: object, id: string) =>
+  (client as Record<string, AnyMethod>)[id] as AnyMethod;
+
+/** A real access token from the mock, through the regenerated client's login call. */
+async function accessToken(): Promise<string> {
+  const client = sdk.createKlearStackClient({ baseUrl: mock.url });
+  if (!login) throw new Error("no login call");
+  const body = (await method(client, login.operationId)(login.exampleFields)) as Record<
+    string,
+    string
+  >;
+  const name = login.success?.body?.tokens.find((t) => t.tokenType === "access")?.name ?? "";
+  return body[name] ?? "";
+}
+
+describe.each(["urlencoded", "multipart"] as const)(
+  "the unseen operation against the mock, %s",
+  (encoding) => {
+    it("answers a typed 200 that validates against the fixture spec", async () => {
+      const client = sdk.createKlearStackClient({ baseUrl: mock.url, encoding });
+      const body = await method(client, UNSEEN_OPERATION_ID)(op.exampleFields, {
+        accessToken: await accessToken(),
+      });
+      const pointer = op.success?.body?.schemaPointer ?? "";
+      expect(createSpecValidator(model)(pointer, body)).toEqual([]);
+    });
+
+    it.each(op.missingParameters.map((m) => [m.field, m]))(
+      "answers the documented 500 for a missing %s, through the typed error",
+      async (_, missing) => {
+        const client = sdk.createKlearStackClient({
+          baseUrl: mock.url,
+          encoding,
+          fetch: fetchWithout(missing.field),
+        });
+        const error = await rejectionOf(
+          method(client, UNSEEN_OPERATION_ID)(op.exampleFields, {
+            accessToken: await accessToken(),
+          }),
+        );
+        expect(error).toBeInstanceOf(sdk.KlearStackApiError);
+        expect(error).toMatchObject({ status: 500, body: missing.text });
+      },
+    );
+
+    it("answers the bodyless 401 to an invalid token, as KlearStackUnauthorizedError", async () => {
+      const client = sdk.createKlearStackClient({ baseUrl: mock.url, encoding });
+      const error = await rejectionOf(
+        method(client, UNSEEN_OPERATION_ID)(op.exampleFields, { accessToken: "not.a.valid-token" }),
+      );
+      expect(error).toBeInstanceOf(sdk.KlearStackUnauthorizedError);
+      expect(error).toMatchObject({ status: 401, body: "" });
+    });
+  },
+);
