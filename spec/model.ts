@@ -34,6 +34,8 @@ export interface FieldModel {
   example: string | undefined;
   /** A credential: `format: password`, `writeOnly`, or a JWT. Never logged, never only on argv. */
   secret: boolean;
+  /** For a JWT-valued field: the `token_type` const of its decoded claims, e.g. "refresh". */
+  tokenType: string | undefined;
 }
 
 /** A JWT-valued property of a response body. */
@@ -318,6 +320,7 @@ function requestModel(body: JsonSchema | undefined, pointer: string): RequestMod
           facts.format === "password" ||
           facts.writeOnly === true ||
           facts.contentMediaType === "application/jwt",
+        tokenType: decodedTokenType(facts),
       };
     }),
     schemaPointer: (mediaType) =>
@@ -369,19 +372,22 @@ function tokenFields(schema: JsonSchema): TokenFieldModel[] {
   return Object.entries(properties).flatMap(([name, property]) => {
     const facts = schemaFacts(property);
     if (facts.contentMediaType !== "application/jwt") return [];
-    const decodedSchema = facts.contentSchema as JsonSchema | undefined;
-    const claims = decodedSchema
-      ? (schemaFacts(schemaFacts(decodedSchema).properties?.claims ?? {}).properties?.token_type as
-          | JsonSchema
-          | undefined)
-      : undefined;
     return [
       {
         name,
-        decodedSchema,
-        tokenType: claims?.const as string | undefined,
+        decodedSchema: facts.contentSchema as JsonSchema | undefined,
+        tokenType: decodedTokenType(facts),
         lifetime: facts["x-token-lifetime"] as TokenLifetime | undefined,
       },
     ];
   });
+}
+
+/** The `token_type` const that a JWT schema's decoded claims (`contentSchema`) pin, if any. */
+function decodedTokenType(facts: JsonSchema): string | undefined {
+  if (facts.contentMediaType !== "application/jwt") return undefined;
+  const decoded = facts.contentSchema as JsonSchema | undefined;
+  if (!decoded) return undefined;
+  const claims = schemaFacts(decoded).properties?.claims ?? {};
+  return schemaFacts(claims).properties?.token_type?.const as string | undefined;
 }

@@ -38,6 +38,11 @@ describe("the operation model of the product spec", () => {
       ["company_name", true, false],
     ]);
     expect(login.exampleFields).toMatchObject({ company_name: "Acme Corporation" });
+    const grant = model.operation("getAccessTokenFromRefreshToken").fields;
+    expect(grant.map((f) => [f.name, f.tokenType])).toEqual([
+      ["refresh_token", "refresh"],
+      ["company_name", undefined],
+    ]);
   });
 
   it("reads security: none for the logins, the JWT bearer scheme for the refresh", () => {
