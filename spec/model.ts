@@ -91,6 +91,8 @@ export interface SecuritySchemeModel {
   description: string | undefined;
   /** `x-example`: a documented example credential. */
   example: string | undefined;
+  /** `x-token-type`: the `token_type` of the JWT this scheme takes, e.g. "access". */
+  tokenType: string | undefined;
 }
 
 export interface RequestModel {
@@ -293,6 +295,7 @@ function securityScheme(name: string, schemes: Record<string, JsonSchema>): Secu
     parameterName: type === "apiKey" ? String(scheme.name) : "Authorization",
     description: scheme.description as string | undefined,
     example: scheme["x-example"] as string | undefined,
+    tokenType: scheme["x-token-type"] as string | undefined,
   };
 }
 

@@ -4,10 +4,13 @@
 // browser-safe.
 export const SECRET_MASK = "[masked]";
 
-/** Three base64url parts separated by dots, standing alone (not part of a longer dotted run). */
-const JWT_SHAPED = /(?<![\w.-])[\w-]{2,}\.[\w-]{2,}\.[\w-]{2,}(?![\w.-])/g;
-/** The credential after `Bearer ` (RFC 6750 b64token characters). */
-const BEARER = /(\bBearer\s+)[\w~+/.=-]+/gi;
+/**
+ * A compact JWS standing alone: three base64url parts separated by dots, the first a JSON header
+ * (`{"` encodes as `eyJ`). Host names and versions (`api.klearstack.com`, `7.8.9`) stay readable.
+ */
+const JWT_SHAPED = /(?<![\w.-])eyJ[\w-]*\.[\w-]{2,}\.[\w-]{2,}(?![\w.-])/g;
+/** The credential after `Bearer ` in an Authorization value (RFC 6750 b64token, 8+ characters). */
+const BEARER = /(\bBearer\s+)[\w~+/.=-]{8,}/g;
 /** Keys whose string values are credentials, in any body or header map. */
 const SECRET_KEY = /token|password|passwd|secret|authorization|api[-_]?key/i;
 

@@ -132,6 +132,10 @@ describe("the examples chain: log in, then refresh with what the login returned"
     for (const login of logins) {
       const pair = login.success!.body!.examples[0]!.value as Record<string, string>;
       expect(refresh!.bearer!.example === pair.access_token).toBe(true);
+      const { claims } = decodeJwtParts(refresh!.bearer!.example!) as {
+        claims: { token_type: string };
+      };
+      expect(claims.token_type).toBe(refresh!.bearer!.tokenType);
       expect(refresh!.exampleFields.refresh_token === pair.refresh_token).toBe(true);
     }
   });

@@ -53,6 +53,7 @@ describe("the operation model of the product spec", () => {
       scheme: "bearer",
       bearerFormat: "JWT",
       parameterName: "Authorization",
+      tokenType: "access",
     });
   });
 
