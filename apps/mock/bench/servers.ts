@@ -1,5 +1,5 @@
-// Starting the three servers the bench compares, each in its own process on a free loopback port,
-// and timing each from spawn to its first 200.
+// The servers the bench compares, each started in its own process on a free loopback port and
+// timed from spawn to its first 200.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -9,6 +9,7 @@ import { loginRequest } from "./request.ts";
 
 const require = createRequire(import.meta.url);
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+export const repoRoot = here("../../..");
 
 export interface Server {
   name: string;
@@ -18,30 +19,43 @@ export interface Server {
   stop(): void;
 }
 
-type Command = (port: number) => string[];
-export const commands: Record<string, Command> = {
-  "(a) our mock": (port) => [
-    here("../bin/klearstack-mock.ts"),
-    "--port",
-    String(port),
-    "--quiet",
-    "--no-watch",
-  ],
+/** A command that serves on `port`. */
+export interface Launch {
+  command: string;
+  args: string[];
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+export const launches = {
+  /** What `npm run mock` runs: the bin, which runs the bundle. */
+  "(a) our mock": (port: number): Launch => ({
+    command: process.execPath,
+    args: [here("../bin/klearstack-mock.ts"), "--port", String(port), "--quiet", "--no-watch"],
+  }),
   // Prism's CLI entry run directly by our Node (never through npx). The issue asks for `-m`, but
   // prism-cli 5.16.0 crashes with it (its compiled `require("node:cluster").default` is
   // undefined: "Cannot read properties of undefined (reading 'isPrimary')"), so it runs
   // single-process; with `-v error` the log piping -m offloads is idle anyway.
-  "(b) prism mock CLI": (port) => [
-    require.resolve("@stoplight/prism-cli/dist/index.js"),
-    "mock",
-    specPath,
-    "-v",
-    "error",
-    "-p",
-    String(port),
-  ],
-  "(c) static node:http": (port) => [here("static-server.ts"), String(port)],
-};
+  "(b) prism mock CLI": (port: number): Launch => ({
+    command: process.execPath,
+    args: [
+      require.resolve("@stoplight/prism-cli/dist/index.js"),
+      ...["mock", specPath, "-v", "error", "-p", String(port)],
+    ],
+  }),
+  "(c) static node:http": (port: number): Launch => ({
+    command: process.execPath,
+    args: [here("static-server.ts"), String(port)],
+  }),
+  /** The root script, as a user types it (the npm on PATH, in the repository root). */
+  "npm run mock": (port: number): Launch => ({
+    command: "npm",
+    args: ["run", "mock", "--", "--port", String(port), "--quiet", "--no-watch"],
+    cwd: repoRoot,
+  }),
+} satisfies Record<string, (port: number) => Launch>;
+export type ServerName = keyof typeof launches;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -53,22 +67,27 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(name: string): Promise<Server> {
-  const command = commands[name];
-  if (!command) throw new Error(`unknown server ${name}`);
+export async function startServer(
+  name: ServerName,
+  env: Record<string, string> = {},
+): Promise<Server> {
   const port = await freePort();
+  const { command, args, cwd } = launches[name](port);
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  // detached: Prism's -m forks a worker; its own process group lets stop() end both by group id.
-  const child: ChildProcess = spawn(process.execPath, command(port), {
+  // detached: its own process group, so that stop() ends it and anything it started (npm's shell
+  // and Node) by group id.
+  const child: ChildProcess = spawn(command, args, {
+    cwd,
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
-    env: { ...process.env, SCARF_ANALYTICS: "false", DO_NOT_TRACK: "1" },
+    env: { ...process.env, SCARF_ANALYTICS: "false", DO_NOT_TRACK: "1", ...env },
   });
   let stopped = false;
   const stop = () => {
     if (stopped || child.pid === undefined) return;
     stopped = true;
+    process.off("exit", stop);
     process.kill(-child.pid, "SIGTERM");
   };
   process.once("exit", stop);
@@ -86,4 +105,18 @@ export async function startServer(name: string): Promise<Server> {
       return { name, url, pid: child.pid ?? 0, startMs: performance.now() - started, stop };
     await new Promise((r) => setTimeout(r, 5));
   }
+}
+
+/** Milliseconds from spawning `command` to its exit (which must be 0). */
+export function timeToExit(command: string, args: string[], cwd: string): Promise<number> {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd, stdio: "ignore" });
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(performance.now() - started)
+        : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    );
+  });
 }

@@ -39,7 +39,7 @@ export type Answerer = (
   secured: boolean,
 ) => Promise<PrismAnswer>;
 
-export function createAnswerer(engine: Omit<Engine, "answer">): Answerer {
+export function createAnswerer(engine: Omit<Engine, "answer" | "route">): Answerer {
   const cache = new Map<string, Promise<PrismAnswer>>();
   const ids = new Map<Operation, number>();
   return (input, operation, choice, secured) => {
@@ -60,7 +60,7 @@ export function createAnswerer(engine: Omit<Engine, "answer">): Answerer {
 }
 
 async function askPrism(
-  engine: Omit<Engine, "answer">,
+  engine: Omit<Engine, "answer" | "route">,
   input: PrismRequest,
   operation: Operation,
   choice: MockChoice,

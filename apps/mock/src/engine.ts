@@ -6,10 +6,14 @@ import { type Answerer, createAnswerer } from "./answers.ts";
 import {
   createInstance,
   createLogger,
+  type Either,
   getHttpOperationsFromSpec,
   type Operation,
   type PrismConfig,
+  type PrismError,
   type PrismInstance,
+  type PrismRequest,
+  route,
   validateOutput,
 } from "./prism.ts";
 import { redactingDestination } from "./redact.ts";
@@ -23,6 +27,8 @@ export interface Engine {
   config: PrismConfig;
   /** Prism's answer to a routed request, remembered per loaded spec when static (answers.ts). */
   answer: Answerer;
+  /** Prism's router on these operations, its decision remembered per method and path. */
+  route: (method: PrismRequest["method"], path: string) => Either<PrismError, Operation>;
 }
 
 export interface EngineOptions {
@@ -69,7 +75,24 @@ export async function loadEngine(specPath: string, options: EngineOptions): Prom
     : silentLogger;
   const prism = createInstance(config, { logger, validateOutput });
   const loaded = { operations, rules, prism, config };
-  return { ...loaded, answer: createAnswerer(loaded) };
+  return { ...loaded, answer: createAnswerer(loaded), route: rememberRoutes(operations) };
+}
+
+/**
+ * Prism's router, asked once per method and path: its decision depends on nothing else (the mock
+ * gives it no base URL), and a reload builds a new Engine with a new memory. Only matches are
+ * kept, at most 256 of them: unknown paths are client-controlled, and rare.
+ */
+function rememberRoutes(operations: Operation[]): Engine["route"] {
+  const routes = new Map<string, Either<PrismError, Operation>>();
+  return (method, path) => {
+    const key = `${method} ${path}`;
+    const known = routes.get(key);
+    if (known) return known;
+    const routed = route({ resources: operations, input: { method, url: { path } } });
+    if (routed._tag === "Right" && routes.size < 256) routes.set(key, routed);
+    return routed;
+  };
 }
 
 const noop = () => {};

@@ -10,7 +10,7 @@ import { checkBearer, checkTokenFields } from "./credentials.ts";
 import type { Engine } from "./engine.ts";
 import type { RequestLogger } from "./log.ts";
 import { parsePrefer } from "./prefer.ts";
-import { type PrismRequest, passesSecurity, route } from "./prism.ts";
+import { type PrismRequest, passesSecurity } from "./prism.ts";
 import type { ClaimSources } from "./tokens.ts";
 
 export interface Answer {
@@ -60,7 +60,7 @@ async function handle(
     answerOptions(req, res, methods);
     return { status: 204 };
   }
-  const routed = route({ resources: engine.operations, input: { method, url: { path } } });
+  const routed = engine.route(method, path);
   if (routed._tag === "Left") {
     if (methods.length > 0) {
       res.setHeader("allow", [...methods, "OPTIONS"].join(", "));

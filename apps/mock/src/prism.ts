@@ -1,25 +1,11 @@
 // The Prism engine, loaded in-process. Prism ships CommonJS without an exports map, so the pieces
-// it does not re-export (router, validators) are reached by their dist paths, pinned at 5.16.0.
-import { createRequire } from "node:module";
+// it does not re-export (router, validators) are reached by their dist paths, pinned at 5.16.0
+// (prism-parts.cjs).
+import * as core from "@stoplight/prism-core";
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
+import * as http from "@stoplight/prism-http";
 import type { IHttpOperation } from "@stoplight/types";
-
-import { deferModules } from "./lazy-modules.ts";
-
-const require = createRequire(import.meta.url);
-deferModules(
-  "@stoplight/prism-http/dist/mocker/generator/JSONSchema.js",
-  ["@faker-js/faker"],
-  true,
-);
-deferModules("@stoplight/prism-http/dist/utils/operations.js", [
-  "@stoplight/http-spec/postman/operation",
-]);
-deferModules("@stoplight/prism-http/dist/forwarder/index.js", [
-  "node-fetch",
-  "http-proxy-agent",
-  "https-proxy-agent",
-]);
+import parts from "./prism-parts.cjs";
 
 export type Operation = IHttpOperation;
 export type PrismRequest = IHttpRequest;
@@ -53,46 +39,34 @@ interface Logger {
   level: string;
 }
 
-const http = require("@stoplight/prism-http") as {
-  getHttpOperationsFromSpec(path: string): Promise<Operation[]>;
-  createInstance(
-    config: PrismConfig,
-    components: { logger: Logger; validateOutput?: Validator<PrismResponse> },
-  ): PrismInstance;
-};
-const core = require("@stoplight/prism-core") as {
-  createLogger(name: string, options: object, destination?: unknown): Logger;
-};
-export const route = (
-  require("@stoplight/prism-http/dist/router/index.js") as {
-    default: (opts: {
-      resources: Operation[];
-      input: PrismRequest;
-    }) => Either<PrismError, Operation>;
-  }
-).default;
-const validators = require("@stoplight/prism-http/dist/validator/index.js") as {
-  validateOutput: Validator<PrismResponse>;
-  validateSecurity: Validator<PrismRequest>;
-};
-export const { validateOutput } = validators;
+// Prism's own types pull in fp-ts and its logger's; the mock reads its results through the
+// structural types above, so each piece is given the shape the mock relies on.
+export const getHttpOperationsFromSpec = http.getHttpOperationsFromSpec as (
+  path: string,
+) => Promise<Operation[]>;
+export const createInstance = http.createInstance as unknown as (
+  config: PrismConfig,
+  components: { logger: Logger; validateOutput?: Validator<PrismResponse> },
+) => PrismInstance;
+export const createLogger = core.createLogger as unknown as (
+  name: string,
+  options: object,
+  destination?: unknown,
+) => Logger;
+export const route = parts.route as (opts: {
+  resources: Operation[];
+  input: PrismRequest;
+}) => Either<PrismError, Operation>;
+export const validateOutput = parts.validateOutput as Validator<PrismResponse>;
+const validateSecurity = parts.validateSecurity as Validator<PrismRequest>;
 
 /** Prism's own security check (the one `checkSecurity` runs): true when the request passes it. */
 export const passesSecurity = (operation: Operation, input: PrismRequest): boolean =>
-  validators.validateSecurity({ resource: operation, element: input })._tag === "Right";
+  validateSecurity({ resource: operation, element: input })._tag === "Right";
 
-const faker = require("json-schema-faker") as {
-  JSONSchemaFaker: {
-    option(name: string, value: unknown): void;
-    generate(schema: object): unknown;
-  };
-};
 /** A value for `schema` from the generator Prism's dynamic answers use. */
 export const generateFromSchema = (schema: object): unknown =>
-  faker.JSONSchemaFaker.generate(schema);
+  parts.JSONSchemaFaker.generate(schema);
 // Dynamic answers carry only the documented properties (like prism's
 // --json-schema-faker-fillProperties=false): the API documents no extra ones.
-faker.JSONSchemaFaker.option("fillProperties", false);
-
-export const { getHttpOperationsFromSpec, createInstance } = http;
-export const { createLogger } = core;
+parts.JSONSchemaFaker.option("fillProperties", false);

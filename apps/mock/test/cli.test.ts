@@ -1,14 +1,14 @@
 // The CLI as `npm run mock` runs it: one ready line, flags and env, one log line per request
 // without secrets, and a clean exit on SIGINT/SIGTERM that leaves nothing listening.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { loadApiModel } from "@klearstack/spec";
 import { writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
 import { afterEach, describe, expect, it } from "vitest";
+import { bundledCli as bin, startCli, stopClis } from "./cli-process.ts";
 import {
   call,
   carriesSecret,
@@ -21,39 +21,7 @@ import {
   validRequest,
 } from "./support.ts";
 
-const bin = fileURLToPath(new URL("../bin/klearstack-mock.ts", import.meta.url));
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
-});
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  stdout: () => string;
-  stderr: () => string;
-}
-
-async function startCli(args: string[], env: Record<string, string> = {}): Promise<Started> {
-  // process.execPath is the Node 24 that runs vitest; the bin needs its type stripping.
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: { ...process.env, ...env },
-    stdio: "pipe",
-  });
-  children.push(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (c) => (stdout += c));
-  child.stderr?.on("data", (c) => (stderr += c));
-  const deadline = Date.now() + 10_000;
-  while (!stdout.includes("\n")) {
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`no ready line; stderr: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const url = stdout.match(/http:\/\/\S+/)?.[0] ?? "";
-  return { child, url, stdout: () => stdout, stderr: () => stderr };
-}
+afterEach(stopClis);
 
 const issuer = loginOperation();
 /** Sends every operation a valid request (tokens from a login first); resolves with the secrets. */

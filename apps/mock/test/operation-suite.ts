@@ -6,6 +6,7 @@ import {
   createSpecValidator,
   decodeJwtParts,
   type OperationModel,
+  schemaFacts,
   type TokenFieldModel,
   verifyExampleJwt,
 } from "@klearstack/spec";
@@ -215,7 +216,7 @@ export function describeOperation(
     });
   }
 
-  it("answers Prefer: dynamic=true with generated values that validate, and fresh tokens", async () => {
+  it("answers Prefer: dynamic=true with generated values that validate, only documented properties, and fresh tokens", async () => {
     const { fields, headers } = validRequest(op, tokens);
     const before = now();
     const reply = await send(fields, { ...headers, prefer: "dynamic=true" });
@@ -225,6 +226,8 @@ export function describeOperation(
     if (!success) return;
     const body = JSON.parse(reply.text) as Body;
     expect(validate(success.schemaPointer, body)).toEqual([]);
+    const documented = Object.keys(schemaFacts(success.schema).properties ?? {});
+    expect(Object.keys(body).filter((name) => !documented.includes(name))).toEqual([]);
     for (const field of tokenFields) {
       expect(tokenProblems(body[field.name], field, { before, after }, undefined, m)).toEqual([]);
     }

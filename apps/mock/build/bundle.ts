@@ -1,0 +1,87 @@
+// `npm run build -w @klearstack/mock`: bundles the CLI (src/cli.ts) and everything it imports into
+// dist/klearstack-mock.js, which bin/klearstack-mock.ts runs: one file instead of the hundreds of
+// modules Node would find and read one by one, and without the parts Prism loads but the mock never
+// runs. README.md ("Start-up") has the figures.
+// The same code runs unbundled with `node src/cli.ts`; test/bundle.test.ts holds them to the same
+// answers.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { build, stop } from "esbuild";
+import {
+  bundleFile,
+  fingerprint,
+  recipeFiles,
+  workspaceDir,
+  writeManifest,
+  writeWhole,
+} from "./manifest.ts";
+import { deferredModules, ownSources, type Redirect, redirectedImports } from "./plugins.ts";
+
+/** Required by Prism as it loads, each with the exports Prism reads; see plugins.ts. */
+const DEFERRED: Record<string, string[]> = {
+  // Prism's reader for Postman collections: the mock serves OpenAPI documents (loadApiModel).
+  "@stoplight/http-spec/postman/operation": ["transformPostmanCollectionOperations"],
+};
+
+export const REDIRECTS: Redirect[] = [
+  // Prism reads only `faker` (for `x-faker` keywords in generated answers): the package's default,
+  // English instance. Faker's documented English-only entry point exports the same instance
+  // without the dozens of other locales the package root also loads (test/bundle.test.ts
+  // compares the two).
+  { importer: "@stoplight/prism-http", from: "@faker-js/faker", to: "@faker-js/faker/locale/en" },
+];
+
+/** Bundles the mock into dist/ and records what went into it; resolves when both are written. */
+export async function buildBundle(): Promise<void> {
+  const sources = new Map<string, string>();
+  try {
+    const result = await build({
+      absWorkingDir: workspaceDir,
+      entryPoints: ["src/cli.ts"],
+      outfile: bundleFile,
+      write: false,
+      metafile: true,
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node24",
+      logLevel: "warning",
+      // Prism and its dependencies are CommonJS: in an ES module they need a `require`.
+      banner: {
+        js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',
+      },
+      alias: {
+        // Its default (UMD) build loads its own files through a function esbuild cannot follow.
+        "jsonc-parser": "jsonc-parser/lib/esm/main.js",
+        // tr46 asks for Node's deprecated punycode module; Node stays quiet about that inside
+        // node_modules, not inside a bundle. The userland package Node recommends is the same code.
+        punycode: "punycode/punycode.js",
+      },
+      // Calls url.parse(), which Node warns about outside node_modules: loaded from there instead.
+      external: ["@stoplight/json-schema-ref-parser"],
+      plugins: [
+        ownSources(dirname(bundleFile), sources),
+        deferredModules(dirname(bundleFile), DEFERRED),
+        redirectedImports(REDIRECTS),
+      ],
+    });
+    const [output] = result.outputFiles;
+    if (!output) throw new Error("esbuild produced no bundle");
+    const inputs: Record<string, string> = {};
+    for (const path of [...Object.keys(result.metafile.inputs), ...recipeFiles]) {
+      if (path.includes(":")) continue; // a stand-in of deferredModules, made by the build itself
+      const print = sources.get(path) ?? fingerprint(path);
+      if (print === undefined) throw new Error(`cannot read ${path}, an input of the bundle`);
+      inputs[path] = print;
+    }
+    mkdirSync(dirname(bundleFile), { recursive: true });
+    writeWhole(bundleFile, output.text);
+    writeManifest(inputs);
+  } finally {
+    // esbuild serves builds from a child process: end it, so that a mock that had to rebuild on
+    // start stays a single process.
+    await stop();
+  }
+}
+
+if (import.meta.main) await buildBundle();

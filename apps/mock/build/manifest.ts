@@ -1,0 +1,75 @@
+// Where the bundle lives, and how to tell that it still matches its sources. The build writes, next
+// to the bundle, the fingerprint of every file that went into it; a start compares them before
+// running the bundle, so an edit to src/, spec/*.ts, the build or an installed package can never
+// leave `npm run mock` serving yesterday's code. Light on purpose: it runs on every start.
+import { hash } from "node:crypto";
+import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The workspace root (apps/mock/); manifest paths are relative to it. */
+export const workspaceDir = fileURLToPath(new URL("..", import.meta.url));
+export const bundleFile = join(workspaceDir, "dist/klearstack-mock.js");
+export const manifestFile = join(workspaceDir, "dist/klearstack-mock.inputs.json");
+
+/** The files that make the bundle besides its inputs: the recipe itself. */
+export const recipeFiles = ["build/bundle.ts", "build/plugins.ts", "build/manifest.ts"];
+
+/** A path relative to the workspace, as the manifest and esbuild's metafile spell it. */
+export const relativeToWorkspace = (path: string) => relative(workspaceDir, path);
+
+/** A fingerprint of file contents, for the files the build hashes as it reads them. */
+export const contentFingerprint = (contents: string | Uint8Array) =>
+  `sha256:${hash("sha256", contents)}`;
+
+/**
+ * The fingerprint of `path` as it is on disk now. Installed packages (under node_modules) are
+ * recognised by size and modification time, which npm sets when it writes them: hashing their
+ * megabytes on every start would cost more than the bundle saves. Everything else by its contents,
+ * which survive a checkout or a turbo cache restore unchanged.
+ */
+export function fingerprint(path: string): string | undefined {
+  const file = resolve(workspaceDir, path);
+  try {
+    if (path.split(/[\\/]/).includes("node_modules")) {
+      const { size, mtimeMs } = statSync(file);
+      return `stat:${size}:${mtimeMs}`;
+    }
+    return contentFingerprint(readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `contents` to `file` whole: a start running at the same time never reads half of it. */
+export function writeWhole(file: string, contents: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, file);
+}
+
+export function writeManifest(inputs: Record<string, string>, file = manifestFile): void {
+  writeWhole(file, `${JSON.stringify({ inputs }, null, 1)}\n`);
+}
+
+/**
+ * Why the bundle cannot run as it is: there is none, or the first of its inputs that changed.
+ * Undefined when it is current.
+ */
+export function staleBecause({
+  manifest = manifestFile,
+  bundle = bundleFile,
+} = {}): string | undefined {
+  let inputs: Record<string, string>;
+  try {
+    inputs = (JSON.parse(readFileSync(manifest, "utf8")) as { inputs: Record<string, string> })
+      .inputs;
+    statSync(bundle);
+  } catch {
+    return "there is no bundle yet";
+  }
+  for (const [path, print] of Object.entries(inputs)) {
+    if (fingerprint(path) !== print) return `${path} changed since the last build`;
+  }
+  return undefined;
+}
