@@ -1,53 +1,24 @@
-// `npm start` end to end: the real script, the real mock, the real docs build. Ports come from the
-// environment (0: the system picks free ones, so parallel runs never clash with 4010/8080).
-import { type ChildProcess, spawn } from "node:child_process";
-import {
-  copyFileSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { loadApiModel, loadSpec, specPath } from "@klearstack/spec";
+// `npm start` end to end: the real script, the real mock, the real dev page, a real Chromium tab.
+// The script watches a temp copy of the spec (test/support/npm-start.ts), which the tests edit.
+import { writeFileSync } from "node:fs";
+import { loadApiModel } from "@klearstack/spec";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { launchChromium } from "../src/chromium.ts";
 import { documentInPage, operationRoute } from "../src/page.ts";
+import { type NpmStart, runNpmStart, specWithSummaries } from "./support/npm-start.ts";
 
-const startScript = fileURLToPath(new URL("../src/start.ts", import.meta.url));
-const work = mkdtempSync(join(tmpdir(), "klearstack-start-test-"));
-const spec = join(work, "openapi.yaml");
 const model = await loadApiModel();
-let child: ChildProcess;
-let output = "";
+let start: NpmStart;
 let mockUrl: string;
 let docsUrl: string;
 
 beforeAll(async () => {
-  copyFileSync(specPath, spec);
-  // detached: the script leads its own process group, so anything it leaves behind is findable.
-  child = spawn(process.execPath, [startScript, "--spec", spec], {
-    env: { ...process.env, MOCK_PORT: "0", DOCS_PORT: "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  mockUrl = await waitFor(() => /^Mock: (\S+)/m.exec(output)?.[1], "the mock URL");
-  docsUrl = await waitFor(() => /^Docs: (\S+)/m.exec(output)?.[1], "the docs URL");
+  start = await runNpmStart();
+  ({ mockUrl, docsUrl } = start);
 }, 60_000);
 
-afterAll(() => {
-  if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => start?.cleanUp());
 
 describe("npm start", () => {
   it("prints both URLs, on 127.0.0.1, at the ports the environment asked for", () => {
@@ -57,16 +28,15 @@ describe("npm start", () => {
 
   it("lists every operation: its mock endpoint and its place on the page", () => {
     for (const op of model) {
-      expect(output, op.operationId).toContain(`${op.method.toUpperCase()} ${mockUrl}${op.path}`);
-      expect(output, op.operationId).toContain(`${docsUrl}#${operationRoute(op)}`);
+      expect(start.output, op.operationId).toContain(
+        `${op.method.toUpperCase()} ${mockUrl}${op.path}`,
+      );
+      expect(start.output, op.operationId).toContain(`${docsUrl}#${operationRoute(op)}`);
     }
   });
 
-  it("serves the docs compressed, listing and calling the mock it started", async () => {
-    const res = await fetch(docsUrl, { headers: { "accept-encoding": "br, gzip" } });
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-encoding")).toBe("br");
-    const page = await res.text();
+  it("serves the docs page, listing and calling the mock it started", async () => {
+    const page = await (await fetch(docsUrl)).text();
     expect(documentInPage(page).servers?.[0]?.url).toBe(mockUrl);
     for (const op of model) expect(page, op.operationId).toContain(`${mockUrl}${op.path}`);
   });
@@ -85,54 +55,58 @@ describe("npm start", () => {
     }
   });
 
-  it("rebuilds the docs when the spec changes", async () => {
-    // A new summary for every operation, in the spec as written.
-    const edited = loadSpec(spec);
-    for (const op of model) {
-      edited.paths[op.path]![op.method]!.summary = `${op.operationId} 4711`;
+  it("brings a spec edit to the served page, and the open tab reloads itself to show it", async () => {
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.context.newPage();
+      const [first] = model.operations;
+      if (!first) throw new Error("the spec has no operation");
+      await tab.goto(`${docsUrl}#${operationRoute(first)}`);
+      await heading(tab, String(first.summary)).waitFor({ state: "visible" });
+      // A mark on the open tab's window: a reload, and only a reload, takes it away.
+      await tab.evaluate(() => Object.assign(window, { beforeTheEdit: true }));
+
+      writeFileSync(start.spec, await specWithSummaries((op) => `${op.operationId} 4711`));
+      await start.waitFor(async () => {
+        const page = await (await fetch(docsUrl)).text();
+        return model.operations.every((op) => page.includes(`${op.operationId} 4711`)) || undefined;
+      }, "the edited page");
+      await tab.waitForFunction(() => !("beforeTheEdit" in window), null, { timeout: 30_000 });
+      await heading(tab, `${first.operationId} 4711`).waitFor({ state: "visible" });
+    } finally {
+      await browser.close();
     }
-    writeFileSync(spec, stringify(edited));
-    await waitFor(async () => {
+  });
+
+  it("keeps serving the last good page when an edit breaks the spec, and says why", async () => {
+    const good = await (await fetch(docsUrl)).text();
+    writeFileSync(start.spec, "openapi: [this is not\n");
+    await start.waitFor(
+      () => /Docs not updated, still serving the last good page: .+/.exec(start.output)?.[0],
+      "the refusal",
+    );
+    expect(await (await fetch(docsUrl)).text()).toBe(good);
+    writeFileSync(start.spec, await specWithSummaries((op) => `${op.operationId} 4712`));
+    await start.waitFor(async () => {
       const page = await (await fetch(docsUrl)).text();
-      return model.operations.every((op) => page.includes(`${op.operationId} 4711`)) || undefined;
-    }, "the rebuilt page");
-  }, 60_000);
+      return page.includes(`${model.operations[0]?.operationId} 4712`) || undefined;
+    }, "the page of the repaired spec");
+  });
 
   it("stops both on Ctrl-C (SIGINT): exit 0, ports closed, no process left behind", async () => {
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    child.kill("SIGINT");
+    const exited = new Promise<number | null>((resolve) => start.child.once("exit", resolve));
+    start.child.kill("SIGINT");
     expect(await exited).toBe(0);
-    expect(processesInGroup(child.pid!)).toEqual([]);
+    expect(start.leftBehind()).toEqual([]);
     for (const url of [mockUrl, docsUrl]) {
       await expect(fetch(url), url).rejects.toThrow();
     }
-    expect(output).toContain("Stopped the mock and the docs.");
+    expect(start.output).toContain("Stopped the mock and the docs.");
   }, 20_000);
 });
 
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string) {
-  const deadline = Date.now() + 45_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`start exited (${child.exitCode}) before ${what}:\n${output}`);
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}:\n${output}`);
-}
-
-/** Pids whose process group is `group` (field 5 of /proc/PID/stat). */
-function processesInGroup(group: number): number[] {
-  return readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) === group;
-      } catch {
-        return false; // exited while we looked
-      }
-    })
-    .map(Number);
+/** An operation's heading as Redoc shows it (its accessible name ends with the summary). */
+function heading(tab: Page, summary: string) {
+  const escaped = summary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return tab.getByRole("heading", { name: new RegExp(`${escaped}$`) });
 }
