@@ -1,6 +1,6 @@
 // Builds apps/docs/dist/index.html: bundle the spec, add the generated code samples, render it with
-// `redocly build-docs --inlineBundle`, and strip the one remote asset Redoc 3 still loads.
-// Usage: node src/build.ts [--server-url URL] [--out FILE] [--spec FILE]
+// `redocly build-docs --inlineBundle`, strip the one remote asset Redoc 3 still loads, and add the try-it console.
+// Usage: node src/build.ts [--server-url URL] [--out FILE] [--spec FILE] [--no-check-routes]
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -11,6 +11,8 @@ import { parseArgs } from "node:util";
 import { type ApiModel, loadApiModel, type OpenApiDocument, specPath } from "@klearstack/spec";
 import { parse } from "yaml";
 import { writeWithCompressed } from "./compress.ts";
+import { bundleConsole, checkAnchors, consoleModelOf, withConsole } from "./console/index.ts";
+import { operationRoute } from "./page.ts";
 import { codeSamplesOf, defaultServerUrl } from "./samples.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -48,12 +50,18 @@ export interface BuildOptions {
   serverUrl?: string;
   out?: string;
   spec?: string;
+  /**
+   * Open the page in Chromium to check that Redoc routes every operation where the try-it
+   * console looks for it (default true; skipped with a warning where Chromium is missing).
+   */
+  checkRoutes?: boolean;
 }
 
 export async function buildDocs({
   serverUrl,
   out = distPage,
   spec = specPath,
+  checkRoutes = true,
 }: BuildOptions = {}): Promise<string> {
   const model = await loadApiModel(spec);
   const work = mkdtempSync(join(tmpdir(), "klearstack-docs-"));
@@ -74,7 +82,16 @@ export async function buildDocs({
       templatePath,
       `--templateOptions.description=${String((document.info as { summary?: string }).summary ?? "")}`,
     ]);
-    const html = withoutRemoteLogo(readFileSync(page, "utf8"));
+    const html = withConsole(
+      withoutRemoteLogo(readFileSync(page, "utf8")),
+      consoleModelOf(model, { serverUrl }),
+      await bundleConsole(),
+    );
+    if (checkRoutes) {
+      writeFileSync(page, html);
+      const check = await checkAnchors(page, model.operations.map(routedOperation));
+      if ("skipped" in check) console.warn(`docs: try-it route check skipped: ${check.skipped}`);
+    }
     mkdirSync(dirname(out), { recursive: true });
     writeWithCompressed(out, Buffer.from(html));
     return out;
@@ -82,6 +99,11 @@ export async function buildDocs({
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+const routedOperation = (op: ApiModel["operations"][number]) => ({
+  operationId: op.operationId,
+  route: operationRoute(op),
+});
 
 /**
  * The document the page renders: every operation the model reads from the spec carries its
@@ -157,13 +179,16 @@ if (import.meta.main) {
       "server-url": { type: "string" },
       out: { type: "string" },
       spec: { type: "string" },
+      "check-routes": { type: "boolean", default: true },
     },
+    allowNegative: true,
   });
   const started = performance.now();
   const out = await buildDocs({
     serverUrl: values["server-url"],
     out: values.out,
     spec: values.spec,
+    checkRoutes: values["check-routes"],
   });
   console.log(`docs: ${out} (${Math.round(performance.now() - started)} ms)`);
 }

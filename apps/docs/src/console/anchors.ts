@@ -1,0 +1,69 @@
+// Build time: the console finds an operation by the fragment Redoc 3 routes it to, as
+// operationRoute() (src/page.ts) writes it. Redoc renders its routes in the browser only (the
+// server-rendered HTML has the overview), so the check opens the built page in Chromium and waits,
+// for every operation, for Redoc's section at that route. A Redoc upgrade that changes the scheme
+// fails the build here, naming the operations it lost, instead of leaving consoles that never open.
+import { existsSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { chromiumPath, launchChromium } from "../chromium.ts";
+
+export interface RoutedOperation {
+  operationId: string;
+  route: string;
+}
+
+export type AnchorCheck = { checked: number } | { skipped: string };
+
+export async function checkAnchors(
+  page: string,
+  operations: RoutedOperation[],
+  { timeoutMs = 20_000 } = {},
+): Promise<AnchorCheck> {
+  if (!existsSync(chromiumPath)) {
+    return {
+      skipped: `no Chromium at ${chromiumPath} to check Redoc's routes (apt-get install chromium; the tests need it too)`,
+    };
+  }
+  const browser = await launchChromium();
+  try {
+    const tab = await browser.context.newPage();
+    const errors: string[] = [];
+    tab.on("pageerror", (error) => errors.push(error.message));
+    await tab.goto(pathToFileURL(page).href);
+    const missing: string[] = [];
+    for (const { operationId, route } of operations) {
+      await tab.evaluate((r) => {
+        location.hash = r;
+      }, `#${route}`);
+      const shown = await tab
+        .waitForFunction(
+          (r) =>
+            [...document.querySelectorAll("[data-section-id]")].some(
+              (s) => s.getAttribute("data-section-id") === r,
+            ),
+          route,
+          { timeout: timeoutMs },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!shown) missing.push(`${operationId} at #${route}`);
+    }
+    if (missing.length) {
+      const routes = await tab.evaluate(() =>
+        [...document.querySelectorAll("[data-section-id]")].map((s) =>
+          s.getAttribute("data-section-id"),
+        ),
+      );
+      throw new Error(
+        `Redoc shows no section at the route the try-it console uses for ${missing.join(", ")}; ` +
+          `its sections are at ${routes.map((r) => `#${r}`).join(", ") || "nothing"}${errors.length ? ` (page errors: ${errors.join("; ")})` : ""}. ` +
+          "Redoc's route scheme changed: update operationRoute() in apps/docs/src/page.ts.",
+      );
+    }
+    return { checked: operations.length };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,267 @@
+// One operation's console: a form with an input per request field (the documented example in it,
+// secrets masked), the encoding, the bearer credential from the last login, Send (Enter in any
+// input sends) and Copy as curl; then the answer.
+import type { ConsoleField, ConsoleOperation } from "../types.ts";
+import { send } from "./answer.ts";
+import { curlOf } from "./curl.ts";
+import { h } from "./dom.ts";
+import { failureSentence } from "./failure.ts";
+import { InputError, type PreparedRequest, prepareRequest } from "./request.ts";
+import { jsonBody, renderAnswer, renderProblem } from "./result.ts";
+import type { TokenStore } from "./tokens.ts";
+
+export interface OperationContext {
+  /** The base URL chosen in the panel (a server of the spec, or a custom one). */
+  baseUrl(): string;
+  tokens: TokenStore;
+}
+
+export interface OperationConsole {
+  element: HTMLElement;
+  form: HTMLFormElement;
+  /** The first input a keyboard user types in. */
+  first(): HTMLElement;
+}
+
+const mediaTypeLabel = (mediaType: string) =>
+  mediaType === "application/x-www-form-urlencoded"
+    ? "urlencoded"
+    : mediaType === "multipart/form-data"
+      ? "multipart"
+      : mediaType;
+
+export function operationConsole(
+  op: ConsoleOperation,
+  index: number,
+  context: OperationContext,
+): OperationConsole {
+  const id = (part: string) => `ks-${index}-${part}`;
+  const inputs = new Map<string, HTMLInputElement>();
+
+  const encodings = h(
+    "fieldset",
+    { class: "ks-encoding" },
+    h("legend", {}, "Encoding"),
+    ...op.mediaTypes.map((mediaType, i) =>
+      h(
+        "label",
+        {},
+        h("input", {
+          type: "radio",
+          name: id("encoding"),
+          value: mediaType,
+          checked: i === 0,
+        }),
+        ` ${mediaTypeLabel(mediaType)} `,
+        h("code", { class: "ks-hint" }, mediaType),
+      ),
+    ),
+  );
+
+  let bearerInput: HTMLInputElement | undefined;
+  let bearerHint: HTMLElement | undefined;
+  if (op.bearer) {
+    bearerInput = secretInput(id("bearer"), context.tokens.latest(op.bearer.tokenType)?.token);
+    bearerInput.setAttribute("aria-describedby", id("bearer-hint"));
+    bearerHint = h("p", { class: "ks-hint", id: id("bearer-hint") });
+  }
+  const fieldRows = op.fields.map((field) => {
+    const input = field.secret
+      ? secretInput(id(`f-${field.name}`), fieldStart(field, context))
+      : h("input", {
+          type: "text",
+          id: id(`f-${field.name}`),
+          autocomplete: "off",
+          spellcheck: "false",
+        });
+    if (!field.secret) input.value = field.example ?? "";
+    input.name = field.name;
+    if (field.description) input.setAttribute("aria-describedby", id(`d-${field.name}`));
+    inputs.set(field.name, input);
+    return h(
+      "div",
+      { class: "ks-row" },
+      h(
+        "label",
+        { for: input.id },
+        h("code", {}, field.name),
+        field.required && h("span", { class: "ks-required" }, " required"),
+        field.secret && h("span", { class: "ks-secret" }, " secret"),
+      ),
+      input,
+      field.description &&
+        h("p", { class: "ks-hint", id: id(`d-${field.name}`) }, field.description),
+    );
+  });
+
+  const sendButton = h("button", { type: "submit", class: "ks-send" }, "Send");
+  const curlButton = h("button", { type: "button", disabled: true }, "Copy as curl");
+  const secretsToggle = h(
+    "button",
+    { type: "button", "aria-pressed": "false", disabled: true },
+    "Show secrets in the answer",
+  );
+  const curlOut = h("pre", {
+    class: "ks-curl",
+    hidden: true,
+    tabindex: "0",
+    "aria-label": "The request as a curl command",
+  });
+  const curlNote = h("p", { class: "ks-hint", "aria-live": "polite" });
+  const result = h("div", {
+    class: "ks-result",
+    "aria-live": "polite",
+    "aria-label": "Answer",
+    role: "region",
+  });
+
+  const form = h(
+    "form",
+    { novalidate: true, "aria-label": `${op.method} ${op.path}` },
+    bearerInput &&
+      h(
+        "div",
+        { class: "ks-row" },
+        h(
+          "label",
+          { for: bearerInput.id },
+          `${op.bearer?.header}: Bearer `,
+          h("span", { class: "ks-secret" }, " secret"),
+        ),
+        bearerInput,
+        bearerHint,
+      ),
+    ...fieldRows,
+    op.mediaTypes.length > 1 && encodings,
+    h("div", { class: "ks-actions" }, sendButton, curlButton, secretsToggle),
+  );
+  const element = h(
+    "section",
+    {
+      class: "ks-operation",
+      "data-operation-id": op.operationId,
+      "data-route": op.route,
+      "aria-labelledby": id("title"),
+    },
+    h(
+      "h3",
+      { id: id("title") },
+      h("span", { class: "ks-method" }, op.method),
+      " ",
+      h("code", {}, op.path),
+    ),
+    h("p", { class: "ks-summary" }, op.summary),
+    form,
+    result,
+    curlNote,
+    curlOut,
+  );
+
+  const describeLogin = () => {
+    if (!bearerHint || !op.bearer) return;
+    const login = context.tokens.latest(op.bearer.tokenType);
+    bearerHint.textContent = login
+      ? `Filled from the last login made in this page (${login.operationId}); you can edit it.`
+      : "No login made in this page yet: send a call that answers tokens first, or paste a token.";
+  };
+  describeLogin();
+  context.tokens.onLogin((tokenType, login) => {
+    if (bearerInput && op.bearer?.tokenType === tokenType) bearerInput.value = login.token;
+    for (const field of op.fields) {
+      const input = inputs.get(field.name);
+      if (input && field.tokenType === tokenType) input.value = login.token;
+    }
+    describeLogin();
+  });
+
+  let sent: PreparedRequest | undefined;
+  let lastAnswer: Parameters<typeof renderAnswer>[2] | undefined;
+  let showSecrets = false;
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (sendButton.disabled) return;
+    const encoding =
+      form.querySelector<HTMLInputElement>(`input[name="${id("encoding")}"]:checked`)?.value ??
+      op.mediaTypes[0] ??
+      "";
+    let request: PreparedRequest;
+    try {
+      request = prepareRequest(op, {
+        baseUrl: context.baseUrl(),
+        encoding,
+        bearerToken: bearerInput?.value ?? "",
+        values: op.fields.map((f) => [f.name, inputs.get(f.name)?.value ?? ""]),
+      });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      renderProblem(result, error.message);
+      return;
+    }
+    sent = request;
+    curlButton.disabled = false;
+    curlOut.hidden = true;
+    curlNote.textContent = "";
+    sendButton.disabled = true;
+    sendButton.textContent = "Sending…";
+    result.setAttribute("aria-busy", "true");
+    try {
+      const answer = await send(request);
+      lastAnswer = answer;
+      context.tokens.remember(op, answer.status, jsonBody(answer));
+      secretsToggle.disabled = false;
+      renderAnswer(result, op, answer, showSecrets);
+    } catch (error) {
+      lastAnswer = undefined;
+      secretsToggle.disabled = true;
+      renderProblem(
+        result,
+        failureSentence(error, { baseUrl: request.url, pageProtocol: location.protocol }),
+      );
+    } finally {
+      sendButton.disabled = false;
+      sendButton.textContent = "Send";
+      result.removeAttribute("aria-busy");
+    }
+  });
+
+  curlButton.addEventListener("click", async () => {
+    if (!sent) return;
+    const command = curlOf(op, sent);
+    curlOut.textContent = command;
+    curlOut.hidden = false;
+    try {
+      await navigator.clipboard.writeText(command);
+      curlNote.textContent = "Copied to the clipboard: the request as sent, secrets as variables.";
+    } catch {
+      curlNote.textContent =
+        "The browser keeps the clipboard closed to this page: select the command below and copy it.";
+    }
+  });
+
+  secretsToggle.addEventListener("click", () => {
+    showSecrets = !showSecrets;
+    secretsToggle.setAttribute("aria-pressed", String(showSecrets));
+    secretsToggle.textContent = showSecrets
+      ? "Hide secrets in the answer"
+      : "Show secrets in the answer";
+    if (lastAnswer) renderAnswer(result, op, lastAnswer, showSecrets);
+  });
+
+  return {
+    element,
+    form,
+    first: () => form.querySelector<HTMLElement>("input") ?? sendButton,
+  };
+}
+
+/** A masked input that the browser neither remembers nor offers to save. */
+function secretInput(id: string, value: string | undefined): HTMLInputElement {
+  const input = h("input", { type: "password", id, autocomplete: "off", spellcheck: "false" });
+  input.value = value ?? "";
+  return input;
+}
+
+/** A secret field starts with the last login's token of its type, else its documented example. */
+function fieldStart(field: ConsoleField, context: OperationContext): string | undefined {
+  return context.tokens.latest(field.tokenType)?.token ?? field.example;
+}

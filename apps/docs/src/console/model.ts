@@ -1,0 +1,94 @@
+// Build time: the console's model, from the operation model. Only what the console shows or sends
+// is serialized (no schemas, no example tokens), so the page carries no more than it needs.
+import { type ApiModel, maskSecrets, type OperationModel } from "@klearstack/spec";
+import { operationRoute } from "../page.ts";
+import { sampleSecrets } from "../sample-secrets.ts";
+import type { ConsoleModel, ConsoleOperation, ConsoleServer } from "./types.ts";
+
+export interface ConsoleModelOptions {
+  /** Replaces the first server's URL, as the page's samples do (npm start's own mock). */
+  serverUrl?: string;
+}
+
+export function consoleModelOf(model: ApiModel, options: ConsoleModelOptions = {}): ConsoleModel {
+  return {
+    servers: serversOf(model, options.serverUrl),
+    operations: model.operations.map(consoleOperation),
+  };
+}
+
+/** The spec's servers, each on a loopback host (the local mock) before any other. */
+function serversOf(model: ApiModel, serverUrl: string | undefined): ConsoleServer[] {
+  const servers = model.servers.map((server, index) => ({
+    url: index === 0 && serverUrl !== undefined ? serverUrl : server.url,
+    description: plainText(server.description ?? ""),
+  }));
+  const local = servers.filter((server) => isLoopback(server.url));
+  return [...local, ...servers.filter((server) => !local.includes(server))];
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
+function consoleOperation(op: OperationModel): ConsoleOperation {
+  const secrets = sampleSecrets(op);
+  const variableOf = (fills: string) =>
+    secrets.find((s) => "field" in s.fills && s.fills.field === fills)?.variable;
+  const bearerVariable = secrets.find((s) => "bearer" in s.fills)?.variable;
+  return {
+    operationId: op.operationId,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    summary: op.summary ?? op.operationId,
+    route: operationRoute(op),
+    mediaTypes: op.request?.mediaTypes ?? [],
+    bearer:
+      op.bearer && bearerVariable
+        ? {
+            header: op.bearer.parameterName,
+            tokenType: op.bearer.tokenType,
+            variable: bearerVariable,
+          }
+        : undefined,
+    fields: op.fields.map((field) => ({
+      name: field.name,
+      required: field.required,
+      description: plainText(field.description ?? ""),
+      example: prefill(field),
+      secret: field.secret,
+      tokenType: field.tokenType,
+      variable: field.secret ? variableOf(field.name) : undefined,
+    })),
+    responses: op.responses.map((response) => ({
+      status: response.status,
+      description: plainText(response.description),
+      tokens: (response.body?.tokens ?? []).map((token) => ({
+        name: token.name,
+        tokenType: token.tokenType,
+      })),
+    })),
+  };
+}
+
+/**
+ * The value an input starts with: the documented example, except where a token belongs. A JWT
+ * field is filled by a login made in the page; the spec's example tokens (long expired, and
+ * secrets in form) never are. A secret's documented example (the example password) stays, masked.
+ */
+function prefill(field: OperationModel["fields"][number]): string | undefined {
+  if (field.example === undefined || field.tokenType !== undefined) return undefined;
+  if (field.secret && maskSecrets(field.example) !== field.example) return undefined;
+  return field.example;
+}
+
+/** A description's first paragraph without Markdown marks, for a plain-text label. */
+function plainText(markdown: string): string {
+  const [first = ""] = markdown.trim().split(/\n\s*\n/);
+  return first.replaceAll(/[`*]/g, "").replace(/\s+/g, " ").trim();
+}
