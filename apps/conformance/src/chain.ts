@@ -2,7 +2,13 @@
 // feed the ones that need them. A token is kept by its type (the `token_type` its decoded schema
 // fixes); a JWT-typed request field takes the token of its type, and the bearer scheme takes the
 // token type the API hands out that no request field takes back.
-import { type ApiModel, type FieldModel, type JsonSchema, schemaFacts } from "@klearstack/spec";
+import {
+  type ApiModel,
+  type FieldModel,
+  type JsonSchema,
+  type OperationModel,
+  schemaFacts,
+} from "@klearstack/spec";
 
 /** The `token_type` a JWT-valued schema's decoded claims must carry, if it fixes one. */
 export function tokenTypeOf(schema: JsonSchema): string | undefined {
@@ -52,4 +58,36 @@ export class TokenStore {
   get(tokenType: string | undefined): string | undefined {
     return tokenType === undefined ? undefined : this.#tokens.get(tokenType);
   }
+}
+
+type Readiness<V> = { ok: true; valid: V } | { ok: false; why: string };
+
+/**
+ * Visits every operation in chain order: at each step, of the operations whose inputs can be met
+ * now, the one needing the fewest tokens (then the first in the spec) goes next, so the logins run
+ * before the calls that need their tokens. Returns the operations that never became ready, with
+ * why.
+ */
+export async function inChainOrder<V>(
+  model: ApiModel,
+  resolve: (op: OperationModel) => Readiness<V>,
+  visit: (op: OperationModel, valid: V) => Promise<void>,
+): Promise<{ op: OperationModel; why: string }[]> {
+  const needs = (op: OperationModel) =>
+    (op.bearer ? 1 : 0) + op.fields.filter((f) => isTokenField(f)).length;
+  let pending = [...model.operations];
+  while (pending.length > 0) {
+    const ready = pending
+      .map((op) => ({ op, resolved: resolve(op) }))
+      .filter((candidate) => candidate.resolved.ok)
+      .sort((a, b) => needs(a.op) - needs(b.op));
+    const next = ready[0];
+    if (!next?.resolved.ok) break;
+    pending = pending.filter((op) => op !== next.op);
+    await visit(next.op, next.resolved.valid);
+  }
+  return pending.map((op) => {
+    const resolved = resolve(op);
+    return { op, why: resolved.ok ? "" : resolved.why };
+  });
 }

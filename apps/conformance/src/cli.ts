@@ -1,13 +1,16 @@
-// `npm run conformance -- --base-url URL [--spec FILE] [--<field> VALUE ...] [--timeout-ms N]`: the
-// flags come from the model (one per request field), secrets come from KLEARSTACK_* variables or
-// standard input, and everything printed goes through the secret masker.
+// `npm run conformance -- --base-url URL [--spec FILE] [--<field> VALUE ...] [--timeout-ms N]
+// [--fuzz [--max-examples N] [--seed S] [--max-requests N] [--rate R] [--junit FILE] [--json FILE]]`:
+// the flags come from the model (one per request field), secrets come from KLEARSTACK_* variables
+// or standard input, and everything printed or written goes through the secret masker.
 // Exit 0: the deployment conforms; 1: a check failed or could not run; 2: the run was refused.
+import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type ApiModel, loadApiModel, SecretMasker } from "@klearstack/spec";
+import { readFuzzFlags } from "./fuzz/options.ts";
 import { checkRun } from "./guards.ts";
 import { helpText, USAGE } from "./help.ts";
-import { runConformance } from "./index.ts";
+import { runConformance, runFuzzing } from "./index.ts";
 import { readInputs, runInputs } from "./inputs.ts";
 
 const masker = new SecretMasker();
@@ -42,7 +45,15 @@ const options: Record<string, Option> = {
   spec: { type: "string" },
   "timeout-ms": { type: "string" },
   help: { type: "boolean" },
+  fuzz: { type: "boolean" },
+  "max-examples": { type: "string" },
+  seed: { type: "string" },
+  "max-requests": { type: "string" },
+  rate: { type: "string" },
+  junit: { type: "string" },
+  json: { type: "string" },
 };
+const FUZZ_ONLY = ["max-examples", "seed", "max-requests", "rate", "junit", "json"];
 const declare = (flag: string, option: Option) => {
   if (options[flag]) refuse(`the spec's field or scheme flag --${flag} clashes with another flag`);
   options[flag] = option;
@@ -74,6 +85,10 @@ if (!run.ok) refuse(run.refusal);
 const timeoutMs = Number(values["timeout-ms"] ?? 10_000);
 if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
   refuse("--timeout-ms must be a positive integer");
+const fuzzOnly = FUZZ_ONLY.find((flag) => values[flag] !== undefined);
+if (fuzzOnly && !values.fuzz) refuse(`--${fuzzOnly} only applies with --fuzz`);
+const fuzzFlags = values.fuzz ? readFuzzFlags(values, run.url, typedIn) : undefined;
+if (fuzzFlags && !fuzzFlags.ok) refuse(fuzzFlags.refusal);
 
 const stdinFlags = parsed.tokens.flatMap((token) =>
   token.kind === "option" && token.name.endsWith("-stdin") ? [token.name] : [],
@@ -89,6 +104,35 @@ if (!read.ok) refuse(read.refusal);
 const { given } = read;
 for (const input of inputs.fields) if (input.secret) masker.add(given.fields[input.name]);
 for (const value of Object.values(given.bearers)) masker.add(value);
+
+if (fuzzFlags?.ok) {
+  const { flags } = fuzzFlags;
+  // The seed first, so that even an interrupted run can be repeated.
+  console.log(`Fuzzing with seed ${flags.seed}`);
+  const outcome = await runFuzzing({
+    baseUrl: run.url,
+    model,
+    fields: given.fields,
+    bearers: given.bearers,
+    timeoutMs,
+    seed: flags.seed,
+    maxExamples: flags.maxExamples,
+    ...(flags.maxRequests === undefined ? {} : { maxRequests: flags.maxRequests }),
+    rate: flags.rate,
+    masker,
+  });
+  console.log(outcome.summary);
+  for (const [path, text] of [
+    [flags.junit, outcome.junit],
+    [flags.json, outcome.json],
+  ] as const) {
+    if (path) {
+      writeFileSync(path, text);
+      console.log(masker.mask(`Report written: ${path}`));
+    }
+  }
+  process.exit(outcome.result.ok ? 0 : 1);
+}
 
 const result = await runConformance({
   baseUrl: run.url,

@@ -5,6 +5,9 @@ export type BaseUrlCheck = { ok: true; url: URL } | { ok: false; refusal: string
 
 const LOOPBACK = ["127.0.0.1", "localhost", "[::1]"];
 
+/** A host on this machine: plain http is allowed, and fuzzing needs no rate limit. */
+export const isLoopback = (url: URL): boolean => LOOPBACK.includes(url.hostname);
+
 export function checkRun(rawUrl: string | undefined, env: NodeJS.ProcessEnv): BaseUrlCheck {
   if (env.NODE_TLS_REJECT_UNAUTHORIZED === "0") {
     return {
@@ -30,7 +33,7 @@ export function checkRun(rawUrl: string | undefined, env: NodeJS.ProcessEnv): Ba
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     return { ok: false, refusal: `unsupported protocol ${url.protocol}` };
   }
-  if (url.protocol === "http:" && !LOOPBACK.includes(url.hostname)) {
+  if (url.protocol === "http:" && !isLoopback(url)) {
     return {
       ok: false,
       refusal:
@@ -38,4 +41,9 @@ export function checkRun(rawUrl: string | undefined, env: NodeJS.ProcessEnv): Ba
     };
   }
   return { ok: true, url };
+}
+
+/** A base URL fit to print: no user:password@, no query string. */
+export function printableUrl(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/$/, "")}`;
 }

@@ -2,11 +2,16 @@
 // model, run every operation's named checks in chain order, and render a report in which every
 // secret sent or received is masked.
 import { type ApiModel, loadApiModel, SecretMasker } from "@klearstack/spec";
+import { printableUrl } from "./guards.ts";
 import { type GivenValues, runInputs } from "./inputs.ts";
 import { type Outcome, runChecks } from "./run.ts";
 import { renderTable } from "./table.ts";
 
 export { type Check, type Expectation, planChecks, UNAUTHENTICATED_STATUS } from "./checks.ts";
+export { CHECK_NAMES, CHECKS, type CheckName } from "./fuzz/checks.ts";
+export { type FuzzingOptions, type FuzzingOutcome, runFuzzing } from "./fuzz/index.ts";
+export type { FuzzResult } from "./fuzz/run.ts";
+export { printableUrl } from "./guards.ts";
 export { type FieldInput, type GivenValues, type RunInputs, runInputs } from "./inputs.ts";
 export type { Outcome } from "./run.ts";
 export { send, type WireAnswer, type WireRequest } from "./send.ts";
@@ -53,9 +58,4 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   // Masked once more as a whole: a secret learned late must not survive in an earlier row.
   const report = masker.mask(`${title}\n\n${renderTable(outcomes)}`);
   return { ok: outcomes.every((o) => o.result === "pass"), outcomes, report };
-}
-
-/** A base URL fit to print: no user:password@, no query string. */
-export function printableUrl(url: URL): string {
-  return `${url.protocol}//${url.host}${url.pathname.replace(/\/$/, "")}`;
 }

@@ -4,6 +4,7 @@
 // and rules, never values; the one body excerpt is masked before it is clipped.
 import { decodeJwtParts, type SecretMasker, type SpecValidator } from "@klearstack/spec";
 import type { Expectation } from "./checks.ts";
+import { isJson } from "./send.ts";
 
 export interface Verdict {
   problems: string[];
@@ -17,8 +18,8 @@ export function statusMatches(expected: string, got: number): boolean {
   return range ? Math.floor(got / 100) === Number(range[1]) : Number(expected) === got;
 }
 
-const isJson = (mediaType: string) => /^application\/(.+\+)?json$/.test(mediaType);
-const clip = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
+/** A body excerpt fit for one line of a report (mask first: a clipped token is not recognised). */
+export const clip = (text: string): string => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
 
 export function judge(
   answer: { status: number; mediaType: string; text: string },
@@ -66,7 +67,8 @@ export function judge(
   return { problems, tokens };
 }
 
-function judgeToken(
+/** One returned JWT against its documented decoded schema and lifetime; usable: fit for the chain. */
+export function judgeToken(
   token: Expectation["tokens"][number],
   value: string,
   validate: SpecValidator,

@@ -13,6 +13,11 @@ export interface WireRequest {
   bearer?: string;
   /** The media type asked for in `Accept`, when one is expected. */
   accept?: string;
+  /**
+   * A `Content-Type` to claim instead of the encoding's own: a fuzzed case sends a form labelled as
+   * something the operation does not take.
+   */
+  contentType?: string;
 }
 
 export type WireAnswer =
@@ -21,7 +26,7 @@ export type WireAnswer =
 
 const FORM = "application/x-www-form-urlencoded";
 const MULTIPART = "multipart/form-data";
-const isJson = (mediaType: string) => /^application\/(.+\+)?json$/.test(mediaType);
+export const isJson = (mediaType: string): boolean => /^application\/(.+\+)?json$/.test(mediaType);
 
 /** Whether the core can send a body of this media type. */
 export const canEncode = (mediaType: string | undefined): boolean =>
@@ -45,6 +50,10 @@ function encode(request: WireRequest): { body?: BodyInit; contentType?: string }
 export const mediaTypeOf = (header: string | null): string =>
   (header ?? "").replace(/;.*$/s, "").trim().toLowerCase();
 
+/** The URL of an operation's path under the base URL (which may carry a path of its own). */
+export const requestUrl = (baseUrl: URL, path: string): URL =>
+  new URL(baseUrl.pathname.replace(/\/$/, "") + path, baseUrl);
+
 export async function send(
   baseUrl: URL,
   request: WireRequest,
@@ -52,10 +61,11 @@ export async function send(
 ): Promise<WireAnswer> {
   const { body, contentType } = encode(request);
   const headers: Record<string, string> = {};
-  if (contentType) headers["content-type"] = contentType;
+  const claimed = request.contentType ?? contentType;
+  if (claimed) headers["content-type"] = claimed;
   if (request.accept) headers.accept = request.accept;
   if (request.bearer !== undefined) headers.authorization = `Bearer ${request.bearer}`;
-  const url = new URL(baseUrl.pathname.replace(/\/$/, "") + request.path, baseUrl);
+  const url = requestUrl(baseUrl, request.path);
   try {
     const response = await fetch(url, {
       method: request.method.toUpperCase(),

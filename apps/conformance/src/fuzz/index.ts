@@ -1,0 +1,69 @@
+// Contract fuzzing as a function: run every operation's generated cases against a deployment and
+// render the summary and the reports, every secret masked.
+import { type ApiModel, loadApiModel, SecretMasker } from "@klearstack/spec";
+import { isLoopback, printableUrl } from "../guards.ts";
+import { type GivenValues, runInputs } from "../inputs.ts";
+import { DEFAULT_MAX_EXAMPLES } from "./options.ts";
+import { jsonReport, junitReport } from "./reports.ts";
+import { type FuzzResult, runFuzz } from "./run.ts";
+import { rateText, renderSummary } from "./summary.ts";
+
+export interface FuzzingOptions {
+  baseUrl: URL;
+  model?: ApiModel;
+  specPath?: string;
+  /** Request field values by field name (secrets included): held in every case. */
+  fields?: Record<string, string>;
+  /** Bearer credentials by scheme name; default: the tokens the logins return. */
+  bearers?: Record<string, string>;
+  timeoutMs?: number;
+  seed: number;
+  maxExamples?: number;
+  maxRequests?: number;
+  /** Requests per second; undefined: unlimited. */
+  rate: number | undefined;
+  masker?: SecretMasker;
+}
+
+export interface FuzzingOutcome {
+  result: FuzzResult;
+  /** The one-screen summary, masked. */
+  summary: string;
+  json: string;
+  junit: string;
+}
+
+export async function runFuzzing(options: FuzzingOptions): Promise<FuzzingOutcome> {
+  const model = options.model ?? (await loadApiModel(options.specPath));
+  const given: GivenValues = { fields: options.fields ?? {}, bearers: options.bearers ?? {} };
+  const masker = options.masker ?? new SecretMasker();
+  for (const value of Object.values(given.bearers)) masker.add(value);
+  for (const input of runInputs(model).fields) {
+    if (input.secret) masker.add(given.fields[input.name]);
+  }
+  const result = await runFuzz({
+    model,
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    given,
+    masker,
+    seed: options.seed,
+    maxExamples: options.maxExamples ?? DEFAULT_MAX_EXAMPLES,
+    ...(options.maxRequests === undefined ? {} : { maxRequests: options.maxRequests }),
+    rate: options.rate,
+  });
+  const baseUrl = printableUrl(options.baseUrl);
+  const spec = { title: model.title, version: model.version };
+  const summary = renderSummary(result, {
+    target: baseUrl,
+    spec: `${model.title} ${model.version}`,
+    rate: rateText(options.rate, isLoopback(options.baseUrl)),
+  });
+  // Masked as a whole at the end: a secret learned late must not survive in an earlier line.
+  return {
+    result,
+    summary: masker.mask(summary),
+    json: jsonReport(result, { baseUrl, spec, masker }),
+    junit: junitReport(result, { baseUrl, spec, masker }),
+  };
+}

@@ -1,0 +1,166 @@
+// A printed curl command replays its case: run by bash against a recording server, it delivers
+// what the fuzzer itself sent for that case (method, media type, fields, Authorization), for
+// sampled cases of every kind of every operation, secrets read from the environment. Real curl,
+// real bash; the command itself never holds a secret.
+import { execFile } from "node:child_process";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadApiModel, signExampleJwt } from "@klearstack/spec";
+import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "@klearstack/spec/fixtures";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearerTokenType } from "../../src/chain.ts";
+import { planCaseKinds } from "../../src/fuzz/cases.ts";
+import { curlFor, curlNames, shellWord } from "../../src/fuzz/curl.ts";
+import { wireRequest } from "../../src/fuzz/wire.ts";
+import { runInputs } from "../../src/inputs.ts";
+import { requestUrl, send } from "../../src/send.ts";
+
+const model = await loadApiModel({ document: unseenOperationDocument() as never });
+const inputs = runInputs(model);
+const bearerScheme = model.operations.find((op) => op.bearer)?.bearer?.name;
+const names = curlNames(inputs, bearerScheme);
+const now = Math.floor(Date.now() / 1000);
+const token = (type: string) =>
+  signExampleJwt({ token_type: type, iat: now, exp: now + 900, jti: "0".repeat(32), user_id: 26 });
+// Secret values with characters a shell would expand if the command quoted them wrongly.
+const tokens: Record<string, string> = { access: token("access"), refresh: token("refresh") };
+const secrets: Record<string, string> = { password: "pa$$ w'rd! `id` $(id)" };
+
+interface Arrival {
+  method: string;
+  mediaType: string;
+  fields: Record<string, string> | string;
+  authorization: string | undefined;
+}
+
+async function arrival(req: IncomingMessage): Promise<Arrival> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const contentType = req.headers["content-type"] ?? "";
+  const mediaType = contentType.split(";")[0]?.trim() ?? "";
+  let fields: Arrival["fields"] = body.toString("utf8");
+  if (mediaType === "application/x-www-form-urlencoded" || mediaType === "multipart/form-data") {
+    const form = await new Request("http://x/", {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body,
+    }).formData();
+    fields = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
+  } else if (mediaType === "application/json") {
+    fields = JSON.parse(fields) as Record<string, string>;
+  }
+  return {
+    method: req.method ?? "",
+    mediaType,
+    fields,
+    authorization: req.headers.authorization?.trim(),
+  };
+}
+
+let server: ReturnType<typeof createServer>;
+let baseUrl: URL;
+let last: Arrival | undefined;
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    last = await arrival(req);
+    res.end("recorded");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+function bash(command: string, env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      "bash",
+      ["-c", `${command} > /dev/null`],
+      { env: { ...process.env, ...env } },
+      (error, _out, stderr) =>
+        error
+          ? reject(new Error(`curl failed (is curl installed? apt-get install curl): ${stderr}`))
+          : resolve(),
+    );
+  });
+}
+
+/** What the run's variables hold for this test: the password and a current token pair. */
+const environment: Record<string, string> = {};
+for (const input of inputs.fields) {
+  if (!input.secret) continue;
+  environment[input.secret.env] = input.tokenType
+    ? (tokens[input.tokenType] ?? "")
+    : (secrets[input.name] ?? "a secret");
+}
+for (const input of inputs.bearers)
+  environment[input.secret.env] = tokens[input.tokenType ?? ""] ?? "";
+
+describe("curlFor: the printed command replays the case", () => {
+  const bearerType = bearerTokenType(model) ?? "access";
+  const cases = model.operations.flatMap((op) =>
+    planCaseKinds(op, {
+      given: { fields: {}, bearers: {} },
+      otherTokenType: "refresh",
+      pathMethods: [op.method.toUpperCase()],
+    }).flatMap((kind) =>
+      fc
+        .sample(kind.arbitrary, {
+          numRuns: kind.single ? 1 : kind.id === "invalid bearer token" ? 12 : 3,
+          seed: 21,
+        })
+        .map((c, i) => ({ op, kind, c, i })),
+    ),
+  );
+
+  it("covers every kind of every operation, the unseen fixture's included", () => {
+    expect(new Set(cases.map(({ op }) => op.operationId))).toContain(UNSEEN_OPERATION_ID);
+    expect(new Set(cases.map(({ c }) => c.auth.kind))).toEqual(
+      new Set(["valid", "none", "tampered", "unsigned", "other-token", "empty"]),
+    );
+    expect(new Set(cases.map(({ c }) => c.mediaType))).toEqual(
+      new Set([
+        ...model.operations.flatMap((op) => op.request?.mediaTypes ?? []),
+        "application/json",
+        undefined,
+      ]),
+    );
+    expect(cases.length).toBeGreaterThan(60);
+  });
+
+  it.each(cases.map((x) => [`${x.op.operationId}: ${x.kind.id} #${x.i + 1}`, x] as const))(
+    "%s",
+    async (_, { op, c }) => {
+      const valid = {
+        fields: Object.fromEntries(
+          op.fields.map((f) => [
+            f.name,
+            f.tokenType ? (tokens[f.tokenType] ?? "") : (secrets[f.name] ?? "a secret"),
+          ]),
+        ),
+        bearer: op.bearer ? tokens[bearerType] : undefined,
+      };
+      const request = wireRequest(op, c, valid, (type) => tokens[type]);
+      await send(baseUrl, request, { timeoutMs: 5000 });
+      const sent = last;
+      last = undefined;
+      const command = curlFor(c, requestUrl(baseUrl, op.path), names);
+      for (const secret of [...Object.values(tokens), ...Object.values(secrets)])
+        expect(command.includes(secret), "a secret in the command").toBe(false);
+      await bash(command, environment);
+      expect(last).toEqual(sent);
+    },
+  );
+});
+
+describe("shellWord", () => {
+  it("double-quotes plain text around a variable, and splices anything else", () => {
+    expect(shellWord([{ text: "password=" }, { variable: "PW" }])).toBe(`"password=\${PW}"`);
+    expect(shellWord([{ text: "a'b" }])).toBe(`'a'\\''b'`);
+    expect(shellWord([{ text: 'say "$HOME"=' }, { variable: "PW" }])).toBe(
+      `'say "$HOME"='"\${PW}"`,
+    );
+    expect(shellWord([{ text: "tab\there" }])).toBe("$'tab\\x09here'");
+  });
+});
