@@ -10,6 +10,7 @@ import { build, stop } from "esbuild";
 import {
   bundleFile,
   fingerprint,
+  installRecord,
   recipeFiles,
   workspaceDir,
   writeManifest,
@@ -68,8 +69,10 @@ export async function buildBundle(): Promise<void> {
     const [output] = result.outputFiles;
     if (!output) throw new Error("esbuild produced no bundle");
     const inputs: Record<string, string> = {};
-    for (const path of [...Object.keys(result.metafile.inputs), ...recipeFiles]) {
-      if (path.includes(":")) continue; // a stand-in of deferredModules, made by the build itself
+    for (const input of [...Object.keys(result.metafile.inputs), ...recipeFiles]) {
+      if (input.includes(":")) continue; // a stand-in of deferredModules, made by the build itself
+      const path = installRecord(input) ?? input;
+      if (path in inputs) continue;
       const print = sources.get(path) ?? fingerprint(path);
       if (print === undefined) throw new Error(`cannot read ${path}, an input of the bundle`);
       inputs[path] = print;

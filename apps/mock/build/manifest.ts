@@ -1,9 +1,9 @@
 // Where the bundle lives, and how to tell that it still matches its sources. The build writes, next
-// to the bundle, the fingerprint of every file that went into it; a start compares them before
-// running the bundle, so an edit to src/, spec/*.ts, the build or an installed package can never
+// to the bundle, a fingerprint of everything that went into it; a start compares them before
+// running the bundle, so an edit to src/, spec/*.ts or the build, or an npm install, can never
 // leave `npm run mock` serving yesterday's code. Light on purpose: it runs on every start.
 import { hash } from "node:crypto";
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,16 +22,31 @@ export const relativeToWorkspace = (path: string) => relative(workspaceDir, path
 export const contentFingerprint = (contents: string | Uint8Array) =>
   `sha256:${hash("sha256", contents)}`;
 
+const inNodeModules = (path: string) => path.split(/[\\/]/).includes("node_modules");
+
 /**
- * The fingerprint of `path` as it is on disk now. Installed packages (under node_modules) are
- * recognised by size and modification time, which npm sets when it writes them: hashing their
- * megabytes on every start would cost more than the bundle saves. Everything else by its contents,
- * which survive a checkout or a turbo cache restore unchanged.
+ * The file that stands for an installed file in the manifest: npm's record of the install
+ * (`node_modules/.package-lock.json`, the "hidden lockfile" npm rewrites whenever it changes that
+ * node_modules), so that a start checks one file instead of every installed one. Undefined for a
+ * file outside node_modules, or one no npm install records (then it stands for itself).
+ */
+export function installRecord(path: string): string | undefined {
+  const parts = path.split(/[\\/]/);
+  const top = parts.indexOf("node_modules");
+  if (top < 0) return undefined;
+  const record = [...parts.slice(0, top + 1), ".package-lock.json"].join("/");
+  return existsSync(resolve(workspaceDir, record)) ? record : undefined;
+}
+
+/**
+ * The fingerprint of `path` as it is on disk now. Installed files (under node_modules, npm's record
+ * among them) by size and modification time, which npm sets when it writes them; everything else
+ * by its contents, which survive a checkout or a turbo cache restore unchanged.
  */
 export function fingerprint(path: string): string | undefined {
   const file = resolve(workspaceDir, path);
   try {
-    if (path.split(/[\\/]/).includes("node_modules")) {
+    if (inNodeModules(path)) {
       const { size, mtimeMs } = statSync(file);
       return `stat:${size}:${mtimeMs}`;
     }

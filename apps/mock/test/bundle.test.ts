@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { decodeJwtParts, type OperationModel } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REDIRECTS } from "../build/bundle.ts";
-import { fingerprint, staleBecause, writeManifest } from "../build/manifest.ts";
+import { fingerprint, installRecord, staleBecause, writeManifest } from "../build/manifest.ts";
 import { battery, batteryEnv } from "./bad-input-battery.ts";
 import { bundledCli, type StartedCli, sourceCli, startCli, stopClis } from "./cli-process.ts";
 import {
@@ -224,10 +224,22 @@ describe("staleBecause: when a start must rebuild the bundle first", () => {
     expect(staleBecause(paths)).toBeUndefined();
   });
 
-  it("names an installed file that npm wrote again (by size and modification time)", () => {
+  it("names an installed file npm wrote again (by size and modification time)", () => {
     const paths = built();
     utimesSync(files.installed, 2_000, 2_000);
     expect(staleBecause(paths)).toBe(`${files.installed} changed since the last build`);
+  });
+
+  it("checks an installed file through npm's record of the install, when there is one", () => {
+    expect(installRecord(files.installed)).toBeUndefined();
+    const record = join(dir, "node_modules/.package-lock.json");
+    writeFileSync(record, "{}\n");
+    try {
+      expect(installRecord(files.installed)).toBe(record);
+      expect(installRecord(files.own)).toBeUndefined();
+    } finally {
+      rmSync(record);
+    }
   });
 
   it("names an input that is gone, and a bundle that is missing", () => {
