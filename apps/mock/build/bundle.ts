@@ -1,7 +1,7 @@
 // `npm run build -w @klearstack/mock`: bundles the CLI (src/cli.ts) and everything it imports into
 // dist/klearstack-mock.js, which bin/klearstack-mock.ts runs: one file instead of the hundreds of
 // modules Node would find and read one by one, and without the parts Prism loads but the mock never
-// runs. README.md ("Start-up") has the figures.
+// runs. README.md ("How it starts", "Benchmark and soak") has the details and the figures.
 // The same code runs unbundled with `node src/cli.ts`; test/bundle.test.ts holds them to the same
 // answers.
 import { mkdirSync } from "node:fs";
@@ -16,13 +16,30 @@ import {
   writeManifest,
   writeWhole,
 } from "./manifest.ts";
-import { deferredModules, ownSources, type Redirect, redirectedImports } from "./plugins.ts";
+import {
+  type Deferral,
+  deferredModules,
+  ownSources,
+  type Redirect,
+  redirectedImports,
+} from "./plugins.ts";
 
-/** Required by Prism as it loads, each with the exports Prism reads; see plugins.ts. */
-const DEFERRED: Record<string, string[]> = {
+/** Loaded eagerly by their importers, used only by features the mock never runs; see plugins.ts. */
+const DEFERRALS: Deferral[] = [
   // Prism's reader for Postman collections: the mock serves OpenAPI documents (loadApiModel).
-  "@stoplight/http-spec/postman/operation": ["transformPostmanCollectionOperations"],
-};
+  {
+    importer: "@stoplight/prism-http",
+    module: "@stoplight/http-spec/postman/operation",
+    exports: ["transformPostmanCollectionOperations"],
+  },
+  // Prism's HTTP client, for its proxy mode (the mock never proxies) and for the callbacks a spec
+  // may declare (ours declares none), and the upstream proxies of its proxy mode.
+  { importer: "@stoplight/prism-http", module: "node-fetch", exports: ["default"] },
+  { importer: "@stoplight/prism-http", module: "http-proxy-agent", exports: ["HttpProxyAgent"] },
+  { importer: "@stoplight/prism-http", module: "https-proxy-agent", exports: ["HttpsProxyAgent"] },
+  // Redocly's proxy for fetching a remote $ref through HTTPS_PROXY; our spec has none.
+  { importer: "@redocly/openapi-core", module: "https-proxy-agent", exports: ["HttpsProxyAgent"] },
+];
 
 export const REDIRECTS: Redirect[] = [
   // Prism reads only `faker` (for `x-faker` keywords in generated answers): the package's default,
@@ -54,15 +71,12 @@ export async function buildBundle(): Promise<void> {
       alias: {
         // Its default (UMD) build loads its own files through a function esbuild cannot follow.
         "jsonc-parser": "jsonc-parser/lib/esm/main.js",
-        // tr46 asks for Node's deprecated punycode module; Node stays quiet about that inside
-        // node_modules, not inside a bundle. The userland package Node recommends is the same code.
-        punycode: "punycode/punycode.js",
       },
       // Calls url.parse(), which Node warns about outside node_modules: loaded from there instead.
       external: ["@stoplight/json-schema-ref-parser"],
       plugins: [
         ownSources(dirname(bundleFile), sources),
-        deferredModules(dirname(bundleFile), DEFERRED),
+        deferredModules(dirname(bundleFile), DEFERRALS),
         redirectedImports(REDIRECTS),
       ],
     });

@@ -31,37 +31,47 @@ export function ownSources(outdir: string, fingerprints: Map<string, string>): P
   };
 }
 
+/** One package's import of a module that it loads eagerly but uses only for some features. */
+export interface Deferral {
+  /** The importing package, e.g. @stoplight/prism-http. */
+  importer: string;
+  module: string;
+  /** Every export the importer reads from it (it never calls the module itself). */
+  exports: string[];
+}
+
 /**
- * Modules that Prism requires as it loads but the mock does not run, each with the exports Prism
- * reads from it. They are left out of the bundle: a stand-in takes their place, whose getters
- * require the real module from node_modules on first read, so their code is loaded only if it is
- * ever used. The build fails if a module no longer has those exports, or is reached another way.
+ * Each deferred module is left out of the bundle for its importer: a stand-in takes its place,
+ * whose getters require the real module from node_modules on first read, so that its code is
+ * loaded only if it is ever used. The build fails if the module no longer has those exports, or
+ * if anything else in the bundle loads it directly (then the deferral would save nothing).
  */
-export function deferredModules(outdir: string, deferred: Record<string, string[]>): Plugin {
-  const filter = new RegExp(`^(${Object.keys(deferred).map(escapeRegExp).join("|")})$`);
+export function deferredModules(outdir: string, deferrals: Deferral[]): Plugin {
   return {
     name: "deferred-modules",
     setup(build) {
       const real = new Map<string, string>();
-      build.onResolve({ filter }, async ({ path, importer, kind, resolveDir, pluginData }) => {
-        if (pluginData === "real") return undefined;
-        const resolved = await build.resolve(path, {
-          importer,
-          kind,
-          resolveDir,
-          pluginData: "real",
+      for (const { importer, module, exports } of deferrals) {
+        const filter = new RegExp(`^${escapeRegExp(module)}$`);
+        build.onResolve({ filter }, async (args) => {
+          if (args.pluginData === "real" || !inPackage(args.importer, importer)) return undefined;
+          const { path, errors } = await build.resolve(module, {
+            importer: args.importer,
+            kind: args.kind,
+            resolveDir: args.resolveDir,
+            pluginData: "real",
+          });
+          if (errors.length > 0) return { errors };
+          const loaded = createRequire(path)(path) as object;
+          const missing = exports.filter((name) => !(name in loaded));
+          if (missing.length > 0)
+            return { errors: [{ text: `${module} no longer exports ${missing.join(", ")}` }] };
+          real.set(relativeToWorkspace(path), module);
+          // The same installed file the importer would load, by its path from the bundle.
+          const fromBundle = relative(outdir, path).replaceAll("\\", "/");
+          return { path: fromBundle, namespace: "deferred", pluginData: exports };
         });
-        if (resolved.errors.length > 0) return { errors: resolved.errors };
-        const names = deferred[path] ?? [];
-        const exports = createRequire(resolved.path)(resolved.path) as object;
-        const missing = names.filter((name) => !(name in exports));
-        if (missing.length > 0)
-          return { errors: [{ text: `${path} no longer exports ${missing.join(", ")}` }] };
-        real.set(relativeToWorkspace(resolved.path), path);
-        // The same installed file Prism would load, by its path from the bundle.
-        const fromBundle = relative(outdir, resolved.path).replaceAll("\\", "/");
-        return { path: fromBundle, namespace: "deferred", pluginData: names };
-      });
+      }
       build.onResolve({ filter: /.*/, namespace: "deferred" }, ({ path }) => ({
         path,
         external: true,
@@ -80,10 +90,10 @@ export function deferredModules(outdir: string, deferred: Record<string, string[
       build.onEnd(({ metafile }) => ({
         errors: Object.entries(metafile?.inputs ?? {}).flatMap(([input, { imports }]) =>
           imports.flatMap(({ path }) => {
-            const specifier = real.get(path);
-            return specifier === undefined
+            const module = real.get(path);
+            return module === undefined
               ? []
-              : [{ text: `${input} loads ${specifier} directly: it cannot be deferred` }];
+              : [{ text: `${input} loads ${module} directly: its deferral saves nothing` }];
           }),
         ),
       }));
@@ -121,5 +131,9 @@ export function redirectedImports(redirects: Redirect[]): Plugin {
     },
   };
 }
+
+/** Whether `file` belongs to the installed package `name`. */
+const inPackage = (file: string, name: string) =>
+  file.includes(`${sep}node_modules${sep}${name.replaceAll("/", sep)}${sep}`);
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
