@@ -47,6 +47,8 @@ const breaks: Record<keyof typeof drifts, (check: Check) => boolean> = {
   "a secret field's missing-parameter text reworded": (c) => isMissing(c) && secretField(c),
   "tokens issued despite a missing parameter": isMissing,
   "multipart/form-data refused": (c) => c.mediaType === "multipart/form-data",
+  "tokens missing a documented claim": (c) => isValid(c) && issuesTokens(c),
+  "a required non-token field missing from the 200 body": isValid,
 };
 
 describe("conformance against a faithful stand-in of the documented API", () => {

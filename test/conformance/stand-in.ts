@@ -12,7 +12,9 @@ import {
   decodeJwtParts,
   loadApiModel,
   type OperationModel,
+  schemaFacts,
   signExampleJwt,
+  type TokenFieldModel,
   verifyExampleJwt,
 } from "@klearstack/spec";
 
@@ -31,6 +33,8 @@ export const drifts = {
   "a secret field's missing-parameter text reworded": "reworded-secret-500",
   "tokens issued despite a missing parameter": "tokens-when-missing",
   "multipart/form-data refused": "no-multipart",
+  "tokens missing a documented claim": "claim-dropped",
+  "a required non-token field missing from the 200 body": "drops-field",
 } as const;
 export type Drift = (typeof drifts)[keyof typeof drifts];
 
@@ -43,6 +47,8 @@ export interface SeenRequest {
   fields: Record<string, string>;
   /** Whether an `Authorization` header came along (its value is never kept). */
   authorized: boolean;
+  /** When it arrived (performance.now()), for tests of a client's pace. */
+  at: number;
 }
 
 export interface StandIn {
@@ -78,19 +84,29 @@ function send(res: ServerResponse, status: number, type?: string, body = "") {
   res.end(body);
 }
 
-/** A fresh token shaped like the documented example: its claims, issued now, of its lifetime. */
-function freshToken(example: unknown, lifetime: number): string {
+/**
+ * A fresh token shaped like the documented example: its claims, issued now, of its lifetime; with
+ * `dropClaim`, without the last claim its decoded schema requires (a claim the docs promise).
+ */
+function freshToken(token: TokenFieldModel, example: unknown, lifetime: number, dropClaim = false) {
   const now = Math.floor(Date.now() / 1000);
   let claims: Record<string, unknown> = {};
   try {
     claims = decodeJwtParts(String(example)).claims as Record<string, unknown>;
   } catch {}
-  return signExampleJwt({
+  const fresh: Record<string, unknown> = {
     ...claims,
     iat: now,
     exp: now + lifetime,
     jti: randomBytes(16).toString("hex"),
-  });
+  };
+  if (dropClaim) {
+    const decoded = schemaFacts(token.decodedSchema ?? {});
+    const required = schemaFacts(decoded.properties?.claims ?? {}).required ?? [];
+    const claim = required.at(-1);
+    if (claim) delete fresh[claim];
+  }
+  return signExampleJwt(fresh);
 }
 
 /** The documented 200 body, tokens freshly signed, then the drift applied. */
@@ -106,12 +122,20 @@ function successBody(
     const seconds =
       drift === "long-lived-tokens" ? (token.lifetime?.maximum ?? lifetime) + 1 : lifetime;
     value[token.name] =
-      drift === "opaque-tokens" ? opaqueToken : freshToken(value[token.name], seconds);
+      drift === "opaque-tokens"
+        ? opaqueToken
+        : freshToken(token, value[token.name], seconds, drift === "claim-dropped");
     issued.push(String(value[token.name]));
   }
   const [firstToken] = body.tokens;
   if (firstToken && (drift === "no-token" || (drift === "bearer-call-drops-token" && op.bearer))) {
     delete value[firstToken.name];
+  }
+  if (drift === "drops-field") {
+    const tokens = new Set(body.tokens.map((t) => t.name));
+    const required = (schemaFacts(body.schema).required ?? []).filter((name) => !tokens.has(name));
+    const dropped = required.at(-1);
+    if (dropped) delete value[dropped];
   }
   if (drift === "string-as-number") {
     const tokens = new Set(body.tokens.map((t) => t.name));
@@ -143,13 +167,16 @@ export async function startStandIn(
       contentType,
       fields,
       authorized: authorization !== "",
+      at: performance.now(),
     });
     if (drift === "no-multipart" && contentType.startsWith("multipart/"))
       return send(res, 415, "text/plain", "Unsupported Media Type");
 
     if (op.bearer && drift !== "no-bearer-check") {
       const [scheme, token = ""] = authorization.split(" ");
-      if (scheme?.toLowerCase() !== "bearer" || !verifyExampleJwt(token).ok) {
+      // Signed with the key, not expired, and of the type the scheme takes (no refresh token).
+      const verdict = verifyExampleJwt(token, { tokenType: op.bearer.tokenType });
+      if (scheme?.toLowerCase() !== "bearer" || !verdict.ok) {
         const documented = op.response(401)?.body;
         const example = documented?.examples[0]?.value;
         return send(res, 401, documented?.mediaType, example === undefined ? "" : String(example));

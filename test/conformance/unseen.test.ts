@@ -9,6 +9,7 @@ import { loadApiModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConformanceRun, conformance, tableRows } from "./cli.ts";
+import { type FuzzRun, failedChecks, fuzz } from "./fuzz.ts";
 import { startStandIn } from "./stand-in.ts";
 
 let dir: string;
@@ -27,6 +28,20 @@ function expectUnseenChecked(run: ConformanceRun) {
   expect(rows.filter((row) => row.result !== "PASS")).toEqual([]);
   expect(run.code).toBe(0);
   expect(run.leaked, "secrets whose text was printed (names only)").toEqual([]);
+}
+
+function expectUnseenFuzzed(run: FuzzRun) {
+  const unseen = run.report.results.filter((r) => r.operationId === UNSEEN_OPERATION_ID);
+  // Its own cases, its bearer checks among them, each passed at least once.
+  expect(unseen.map((r) => r.check)).toEqual(
+    expect.arrayContaining(["positive_data_acceptance", "missing_required_header", "ignored_auth"]),
+  );
+  for (const result of unseen) expect(result.passed, result.check).toBeGreaterThan(0);
+  expect(failedChecks(run.report)).toEqual(new Set());
+  expect(run.report.notRun).toEqual([]);
+  expect(run.code).toBe(0);
+  expect(run.leaked, "secrets whose text was printed (names only)").toEqual([]);
+  expect(run.leakedInReports, "secrets in the reports (names only)").toEqual([]);
 }
 
 describe("conformance of a spec with an operation it has never seen", () => {
@@ -55,6 +70,12 @@ describe("conformance of a spec with an operation it has never seen", () => {
     it("passes every check, the unseen operation's included", async () => {
       if (!mock) throw new Error("the mock did not start");
       expectUnseenChecked(await conformance(["--base-url", mock.url, "--spec", specFile]));
+    });
+
+    it("passes every fuzz check, the unseen operation fuzzed from the document alone", async () => {
+      if (!mock) throw new Error("the mock did not start");
+      const args = ["--base-url", mock.url, "--spec", specFile, "--max-examples", "3"];
+      expectUnseenFuzzed(await fuzz(args));
     });
   });
 });
