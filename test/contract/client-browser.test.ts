@@ -11,8 +11,9 @@ import { launchChromium } from "@klearstack/docs";
 import type { OperationModel } from "@klearstack/spec";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logins, operations } from "../../packages/client/test/support/fixtures.ts";
 import { useMock } from "../support/mock.ts";
-import { fieldTokenType, logins, operations, responseErrors } from "./support/spec.ts";
+import { responseErrors } from "./support/response-errors.ts";
 
 const require = createRequire(import.meta.url);
 const clientDist = join(dirname(require.resolve("@klearstack/client/package.json")), "dist");
@@ -93,8 +94,7 @@ function plan(op: OperationModel, fields: Record<string, string> = op.exampleFie
   const [login] = logins as [OperationModel];
   const tokenFields = Object.fromEntries(
     op.fields.flatMap((field) => {
-      const type = fieldTokenType(field);
-      return type ? [[field.name, type]] : [];
+      return field.tokenType ? [[field.name, field.tokenType]] : [];
     }),
   );
   const loginTokens = Object.fromEntries(

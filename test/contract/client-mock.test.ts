@@ -9,11 +9,15 @@ import {
   KlearStackUnauthorizedError,
 } from "@klearstack/client";
 import { describe, expect, it } from "vitest";
+import { methodOf, operations } from "../../packages/client/test/support/fixtures.ts";
+import {
+  expectQuietly,
+  rejectionOf,
+} from "../../packages/client/test/support/secret-safe-assertions.ts";
 import { useMock } from "../support/mock.ts";
-import { argumentsFor, methodOf } from "./support/calls.ts";
-import { fetchWithout } from "./support/mock.ts";
-import { expectQuietly, rejectionOf } from "./support/quiet.ts";
-import { operations, responseErrors } from "./support/spec.ts";
+import { fetchWithout } from "./support/altered-fetch.ts";
+import { argumentsFor } from "./support/calls.ts";
+import { responseErrors } from "./support/response-errors.ts";
 
 const mock = useMock();
 const encodings: Encoding[] = ["urlencoded", "multipart"];

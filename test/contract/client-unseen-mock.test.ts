@@ -5,50 +5,38 @@
 // documented 500 for a missing field, and the bodyless 401, in both encodings. No file here names
 // the operation: it is UNSEEN_OPERATION_ID.
 import { pathToFileURL } from "node:url";
-import { type RunningMock, startMock } from "@klearstack/mock";
 import { createSpecValidator, loadApiModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "@klearstack/spec/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginsOf, methodOf, tokensOf } from "../../packages/client/test/support/fixtures.ts";
+import { rejectionOf } from "../../packages/client/test/support/secret-safe-assertions.ts";
 import { unseenClient } from "../../packages/client/test/support/unseen-client.ts";
-import { fetchWithout } from "./support/mock.ts";
-import { rejectionOf } from "./support/quiet.ts";
+import { useMock } from "../support/mock.ts";
+import { fetchWithout } from "./support/altered-fetch.ts";
 
 type Sdk = typeof import("@klearstack/client");
-type AnyMethod = (fields: unknown, options?: object) => Promise<unknown>;
 
 // The fixture spec's model, read at collection time so that its missing fields become test cases.
 const model = await loadApiModel({ document: unseenOperationDocument() });
 const op = model.operation(UNSEEN_OPERATION_ID);
-const login = model.operations.find((o) => !o.bearer && (o.success?.body?.tokens.length ?? 0) >= 2);
+const [login] = loginsOf(model);
 if (!login) throw new Error("the fixture spec has no login call");
 
 let regenerated: Awaited<ReturnType<typeof unseenClient>>;
-let mock: RunningMock;
 let sdk: Sdk;
 
 beforeAll(async () => {
   regenerated = await unseenClient();
   sdk = await import(pathToFileURL(regenerated.index).href);
-  mock = await startMock({ port: 0, logLevel: "silent", specPath: regenerated.specPath });
 }, 120_000);
-afterAll(async () => {
-  await mock?.close();
-  regenerated?.remove();
-});
-
-const method = (client: object, id: string) =>
-  (client as Record<string, AnyMethod>)[id] as AnyMethod;
+afterAll(() => regenerated?.remove());
+const mock = useMock(() => ({ specPath: regenerated.specPath }));
 
 /** A real access token from the mock, through the regenerated client's login call. */
 async function accessToken(): Promise<string> {
   const client = sdk.createKlearStackClient({ baseUrl: mock.url });
   if (!login) throw new Error("no login call");
-  const body = (await method(client, login.operationId)(login.exampleFields)) as Record<
-    string,
-    string
-  >;
-  const name = login.success?.body?.tokens.find((t) => t.tokenType === "access")?.name ?? "";
-  return body[name] ?? "";
+  return tokensOf(login, await methodOf(client, login)(login.exampleFields)).access ?? "";
 }
 
 describe.each(["urlencoded", "multipart"] as const)(
@@ -56,7 +44,7 @@ describe.each(["urlencoded", "multipart"] as const)(
   (encoding) => {
     it("answers a typed 200 that validates against the fixture spec", async () => {
       const client = sdk.createKlearStackClient({ baseUrl: mock.url, encoding });
-      const body = await method(client, UNSEEN_OPERATION_ID)(op.exampleFields, {
+      const body = await methodOf(client, op)(op.exampleFields, {
         accessToken: await accessToken(),
       });
       const pointer = op.success?.body?.schemaPointer ?? "";
@@ -72,7 +60,7 @@ describe.each(["urlencoded", "multipart"] as const)(
           fetch: fetchWithout(missing.field),
         });
         const error = await rejectionOf(
-          method(client, UNSEEN_OPERATION_ID)(op.exampleFields, {
+          methodOf(client, op)(op.exampleFields, {
             accessToken: await accessToken(),
           }),
         );
@@ -84,7 +72,7 @@ describe.each(["urlencoded", "multipart"] as const)(
     it("answers the bodyless 401 to an invalid token, as KlearStackUnauthorizedError", async () => {
       const client = sdk.createKlearStackClient({ baseUrl: mock.url, encoding });
       const error = await rejectionOf(
-        method(client, UNSEEN_OPERATION_ID)(op.exampleFields, { accessToken: "not.a.valid-token" }),
+        methodOf(client, op)(op.exampleFields, { accessToken: "not.a.valid-token" }),
       );
       expect(error).toBeInstanceOf(sdk.KlearStackUnauthorizedError);
       expect(error).toMatchObject({ status: 401, body: "" });

@@ -12,9 +12,13 @@ import { promisify } from "node:util";
 import { decodeToken } from "@klearstack/client";
 import type { OperationModel } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operations } from "../../packages/client/test/support/fixtures.ts";
+import {
+  expectQuietly,
+  parseQuietly,
+} from "../../packages/client/test/support/secret-safe-assertions.ts";
 import { useMock } from "../support/mock.ts";
-import { expectQuietly, parseQuietly } from "./support/quiet.ts";
-import { fieldTokenType, operations, responseErrors } from "./support/spec.ts";
+import { responseErrors } from "./support/response-errors.ts";
 
 const run = promisify(execFile);
 
@@ -176,8 +180,8 @@ function commandLine(op: OperationModel, tokens: Record<string, string>) {
   const args = [op.operationId.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()];
   const env: Record<string, string> = {};
   for (const field of op.fields) {
-    const tokenType = fieldTokenType(field);
-    const value = (tokenType && tokens[tokenType]) || op.exampleFields[field.name] || "";
+    const value =
+      (field.tokenType && tokens[field.tokenType]) || op.exampleFields[field.name] || "";
     if (field.secret) env[`KLEARSTACK_${field.name.toUpperCase()}`] = value;
     else args.push(`--${field.name.replaceAll("_", "-")}`, value);
   }

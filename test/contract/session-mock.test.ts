@@ -5,11 +5,11 @@
 // may fail.
 import { setTimeout as sleep } from "node:timers/promises";
 import { createKlearStackClient, createTokenSession, type LoginCall } from "@klearstack/client";
-import { type RunningMock, startMock } from "@klearstack/mock";
 import { verifyExampleJwt } from "@klearstack/spec";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectQuietly } from "./support/quiet.ts";
-import { logins, operations } from "./support/spec.ts";
+import { describe, expect, it } from "vitest";
+import { logins, operations } from "../../packages/client/test/support/fixtures.ts";
+import { expectQuietly } from "../../packages/client/test/support/secret-safe-assertions.ts";
+import { useMock } from "../support/mock.ts";
 
 const accessTtl = 2;
 const refreshTtl = 6;
@@ -19,11 +19,7 @@ const pauseMs = 10;
 const [login] = logins;
 const refresh = operations.find((op) => op.bearer && op.success?.body?.tokens.length === 1);
 
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ port: 0, logLevel: "silent", accessTtl, refreshTtl });
-});
-afterAll(() => mock?.close());
+const mock = useMock({ accessTtl, refreshTtl });
 
 /**
  * The session's documented rule (README "Token session"), applied to tokens issued on whole

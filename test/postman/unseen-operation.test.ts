@@ -4,24 +4,23 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningMock, startMock } from "@klearstack/mock";
 import { buildCollection } from "@klearstack/postman/collection";
 import { type ApiModel, loadApiModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useMock } from "../support/mock.ts";
 import { type NewmanRun, runCollection } from "./newman.ts";
 import { type RecordingProxy, startProxy } from "./proxy.ts";
 
 describe("the collection of a spec with an operation the code has never seen", () => {
   const dir = mkdtempSync(join(tmpdir(), "klearstack-postman-unseen-"));
+  const specPath = writeUnseenOperationSpec(dir);
+  const mock = useMock({ specPath });
   let model: ApiModel;
-  let mock: RunningMock;
   let proxy: RecordingProxy;
   let run: NewmanRun;
   beforeAll(async () => {
-    const specPath = writeUnseenOperationSpec(dir);
     model = await loadApiModel(specPath);
-    mock = await startMock({ port: 0, specPath, logLevel: "silent" });
     proxy = await startProxy(model, mock.url);
     run = await runCollection({
       baseUrl: proxy.url,
@@ -31,7 +30,6 @@ describe("the collection of a spec with an operation the code has never seen", (
   });
   afterAll(async () => {
     await proxy?.close();
-    await mock?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

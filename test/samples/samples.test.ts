@@ -3,9 +3,9 @@
 // success answer. A bearer-protected operation's samples first get a token from a login call, and
 // read it (and every other secret) the way their comment tells the reader to.
 import { documentInPage, readBuiltPage, sampleLabels, samplesInPage } from "@klearstack/docs";
-import { type RunningMock, startMock } from "@klearstack/mock";
 import { loadApiModel } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useMock } from "../support/mock.ts";
 import { credentialsFor } from "./credentials.ts";
 import { expectSampleWorks } from "./expect-sample.ts";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy.ts";
@@ -21,18 +21,13 @@ const runs = model.operations.flatMap((op) =>
   ),
 );
 
-let mock: RunningMock;
+beforeAll(requireTools);
+const mock = useMock();
 let proxy: RecordingProxy;
-
 beforeAll(async () => {
-  requireTools();
-  mock = await startMock({ port: 0, logLevel: "silent" });
   proxy = await startRecordingProxy(mock.url);
 });
-afterAll(async () => {
-  await proxy?.close();
-  await mock?.close();
-});
+afterAll(() => proxy?.close());
 
 describe("code samples against the mock", () => {
   it("the page shows every tab for every operation, each with a runner here", () => {

@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bearerVariable, codeSamplesFor, httpSampleKinds } from "@klearstack/docs";
-import { type RunningMock, startMock } from "@klearstack/mock";
 import { type ApiModel, loadApiModel, type OperationModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useMock } from "../support/mock.ts";
 import { credentialsFor } from "./credentials.ts";
 import { expectSampleWorks } from "./expect-sample.ts";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy.ts";
@@ -19,19 +19,14 @@ const specPath = writeUnseenOperationSpec(work);
 const model: ApiModel = await loadApiModel(specPath);
 const op: OperationModel = model.operation(UNSEEN_OPERATION_ID);
 
-let mock: RunningMock;
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeAll(requireTools);
+const mock = useMock({ specPath });
 let proxy: RecordingProxy;
-
 beforeAll(async () => {
-  requireTools();
-  mock = await startMock({ port: 0, specPath, logLevel: "silent" });
   proxy = await startRecordingProxy(mock.url);
 });
-afterAll(async () => {
-  await proxy?.close();
-  await mock?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => proxy?.close());
 
 // Generated for the spec's first server; each run swaps in the recording proxy in front of the mock.
 const serverUrl = model.servers[0]?.url ?? "";

@@ -6,7 +6,7 @@ import { exitCodes } from "../src/cli/run.ts";
 import { runCli } from "./support/cli.ts";
 import { example200, exampleBearer, exampleFields, operations } from "./support/fixtures.ts";
 import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
-import { expectNoSecret, expectSameSecret } from "./support/quiet.ts";
+import { expectNoSecret, expectSameSecret } from "./support/secret-safe-assertions.ts";
 
 let server: LocalServer;
 /** A bearer token the local server refuses with 401, as the API refuses an expired one. */

@@ -21,7 +21,7 @@ import {
   exampleFields,
   operations,
 } from "./support/fixtures.ts";
-import { expectNoSecret, expectSameSecret, rejectionOf } from "./support/quiet.ts";
+import { expectNoSecret, expectSameSecret, rejectionOf } from "./support/secret-safe-assertions.ts";
 
 const baseUrl = "https://klearstack.invalid";
 /** application/x-www-form-urlencoded by hand (spaces as +), not through URLSearchParams. */

@@ -13,7 +13,7 @@ import {
   operations,
 } from "./support/fixtures.ts";
 import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
-import { expectNoSecret, rejectionOf } from "./support/quiet.ts";
+import { expectNoSecret, rejectionOf } from "./support/secret-safe-assertions.ts";
 
 // Each whole token, and its claims and signature parts (the header part is the same public JOSE
 // header on every KlearStack token).

@@ -12,7 +12,7 @@ import {
 import { parseRetryAfter, retryDelayMs, retryPolicy } from "../src/retry.ts";
 import { fakeFetch, json, text } from "./support/fake-fetch.ts";
 import { callOperation, example200, operations } from "./support/fixtures.ts";
-import { expectSameSecret, rejectionOf } from "./support/quiet.ts";
+import { expectSameSecret, rejectionOf } from "./support/secret-safe-assertions.ts";
 
 const baseUrl = "https://klearstack.invalid";
 // The policy is the client's, the same for every operation: the spec's first one stands for all.

@@ -17,7 +17,7 @@ import {
   expectNoSecret,
   expectSameSecret,
   rejectionOf,
-} from "./support/quiet.ts";
+} from "./support/secret-safe-assertions.ts";
 
 const baseUrl = "https://klearstack.invalid";
 const refreshId = refreshOperation.operationId;

@@ -9,7 +9,7 @@ import {
 } from "../src/index.ts";
 import { callOperation, example200, operations } from "./support/fixtures.ts";
 import { type LocalServer, startLocalServer } from "./support/local-server.ts";
-import { expectSameSecret, rejectionOf } from "./support/quiet.ts";
+import { expectSameSecret, rejectionOf } from "./support/secret-safe-assertions.ts";
 
 // Timeouts and retries are the client's, the same for every operation: the first one stands for all.
 const op = operations[0] as OperationModel;

@@ -1,7 +1,8 @@
 // Test data read from the spec through @klearstack/spec's operation model, so no test restates a
 // path, a field, an example value or an error text, and every test can iterate every operation.
 // Only tests, scripts and the bench read the spec: runtime code knows it through src/generated/.
-import { loadApiModel, type OperationModel } from "@klearstack/spec";
+// The client's tests and the cross tests that drive the client (test/contract) share it.
+import { type ApiModel, loadApiModel, type OperationModel } from "@klearstack/spec";
 import { type OperationId, operationTable } from "../../src/index.ts";
 
 export const model = await loadApiModel();
@@ -37,9 +38,11 @@ export const exampleBearer = String(
 );
 
 /** A login: no bearer, answers both an access and a refresh token (the session's first call). */
-export const logins = operations.filter(
-  (op) => !op.bearer && (op.success?.body?.tokens.length ?? 0) >= 2,
-);
+export const loginsOf = (m: ApiModel): OperationModel[] =>
+  m.operations.filter((op) => !op.bearer && (op.success?.body?.tokens.length ?? 0) >= 2);
+
+/** The product spec's logins. */
+export const logins = loginsOf(model);
 
 /** Every documented 500 text of `op`, with the field it names. */
 export const documentedMissing = (op: OperationModel) => op.missingParameters;
@@ -49,7 +52,35 @@ export const exampleTokens: string[] = operations.flatMap((op) =>
   (op.success?.body?.tokens ?? []).map((token) => String(example200(op)[token.name])),
 );
 
+/** Tokens by type ("access", "refresh"), as a login answered them. */
+export type Tokens = Record<string, string>;
+
+/** The tokens in `op`'s answer `body`, by type. */
+export function tokensOf(op: OperationModel, body: unknown): Tokens {
+  const record = body as Record<string, string>;
+  return Object.fromEntries(
+    (op.success?.body?.tokens ?? []).map((token) => [token.tokenType, record[token.name] ?? ""]),
+  );
+}
+
+/** `op`'s example fields, each field that carries a token holding the token of its type. */
+export function inputFor(op: OperationModel, tokens: Tokens): Record<string, string> {
+  const input = { ...op.exampleFields };
+  for (const field of op.fields) {
+    const token = field.tokenType && tokens[field.tokenType];
+    if (token) input[field.name] = token;
+  }
+  return input;
+}
+
 type AnyMethod = (fields: unknown, options?: Record<string, unknown>) => Promise<unknown>;
+
+/** The client's method for `op` (by operationId). */
+export function methodOf(client: object, op: OperationModel): AnyMethod {
+  const method = (client as Record<string, AnyMethod>)[op.operationId];
+  if (!method) throw new Error(`the client has no method ${op.operationId}: regenerate it`);
+  return method;
+}
 
 /**
  * Calls `op` on `client` by its operationId, with the spec's example fields and the options it
@@ -61,7 +92,5 @@ export function callOperation(
   fields: unknown = exampleFields(op),
   options: Record<string, unknown> = {},
 ): Promise<unknown> {
-  const method = (client as Record<string, AnyMethod>)[op.operationId];
-  if (!method) throw new Error(`the client has no method ${op.operationId}`);
-  return method(fields, { ...callOptions(op), ...options });
+  return methodOf(client, op)(fields, { ...callOptions(op), ...options });
 }
