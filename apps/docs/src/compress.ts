@@ -1,6 +1,6 @@
 // Pre-compressed copies of the page, written at build time so serving costs no CPU: Brotli at its
-// best quality (the page is mostly one minified script; q11 saves ~10% over q9) and gzip for
-// clients without Brotli.
+// best quality (smaller than q9 for this page, mostly one minified script, at a cost in build time:
+// README "Pre-compression") and gzip for clients without Brotli.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 

@@ -1,7 +1,8 @@
-// The page `npm start` serves, remade on every spec edit in tens of milliseconds: the built page's
-// template, Redoc bundle, Redoc options and document (samples included), but rendered by Redoc in
-// the browser. build-docs pre-renders the page on the server, which is what makes `npm run build`
-// take seconds. Nothing here writes to dist/: the built page still comes from build.ts alone.
+// The page `npm start` serves, remade on every spec edit: the built page's template, Redoc bundle,
+// Redoc options and document (samples included), but rendered by Redoc in the browser. build-docs
+// pre-renders the page on the server, the slow part of `npm run build`; remaking this page is only
+// bundling the spec and generating the samples (README "The dev loop" has the numbers). Nothing
+// here writes to dist/: the built page still comes from build.ts alone.
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
