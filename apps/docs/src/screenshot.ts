@@ -1,9 +1,11 @@
-// `npm run screenshot -w @klearstack/docs`: rewrites apps/docs/screenshot.png, the image the
-// READMEs show, from the built page (run `npm run build` first). Tests never write it: another
+// `npm run screenshot -w @klearstack/docs`: rewrites apps/docs/screenshot.png and
+// apps/docs/console-screenshot.png, the images the READMEs show, from the built page (run
+// `npm run build` first). Tests never write it: another
 // machine's fonts or Chromium change the PNG's bytes, and a test run must leave the tree clean.
 // It shows the first bearer-protected operation (else the first), the one with the most to see:
 // its form fields, its responses and a sample sending the bearer token from the environment.
-// Usage: node src/screenshot.ts [--operation ID] [--out FILE]
+// The second shows the try-it console with an answer in it (src/console/screenshot.ts).
+// Usage: node src/screenshot.ts [--operation ID] [--out FILE] [--console-out FILE]
 import { renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -11,13 +13,20 @@ import { loadApiModel } from "@klearstack/spec";
 import { distPage } from "./build.ts";
 import { launchChromium } from "./chromium.ts";
 import { readWithCompressed } from "./compress.ts";
+import { shootConsole } from "./console/screenshot.ts";
 import { operationRoute, readBuiltPage } from "./page.ts";
 import { serveDocs } from "./serve.ts";
 
 const { values } = parseArgs({
-  options: { operation: { type: "string" }, out: { type: "string" } },
+  options: {
+    operation: { type: "string" },
+    out: { type: "string" },
+    "console-out": { type: "string" },
+  },
 });
 const out = values.out ?? fileURLToPath(new URL("../screenshot.png", import.meta.url));
+const consoleOut =
+  values["console-out"] ?? fileURLToPath(new URL("../console-screenshot.png", import.meta.url));
 const model = await loadApiModel();
 const op = values.operation
   ? model.operation(values.operation)
@@ -35,13 +44,18 @@ try {
   const heading = page.getByRole("heading", { name: new RegExp(`${summary}$`) });
   await heading.waitFor({ state: "visible" });
   await heading.scrollIntoViewIfNeeded();
-  const png = await page.screenshot();
-  // Through a rename, so nothing ever reads half a file.
-  const next = `${out}.${process.pid}.tmp`;
-  writeFileSync(next, png);
-  renameSync(next, out);
+  writePng(out, await page.screenshot());
   console.log(`screenshot: ${out} (${op.operationId})`);
+  writePng(consoleOut, await shootConsole(await browser.context.newPage(), server.url, model));
+  console.log(`screenshot: ${consoleOut} (the try-it console with an answer)`);
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** Through a rename, so nothing ever reads half a file. */
+function writePng(file: string, png: Buffer): void {
+  const next = `${file}.${process.pid}.tmp`;
+  writeFileSync(next, png);
+  renameSync(next, file);
 }

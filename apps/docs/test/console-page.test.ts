@@ -83,7 +83,7 @@ describe("the build's check of Redoc's routes", () => {
 
   it("fails, naming each operation and what to update, when Redoc routes them elsewhere", async () => {
     const moved = routes.map((r) => ({ ...r, route: `/operation${r.route}` }));
-    const check = checkAnchors(distPage, moved, { timeoutMs: 2000 });
+    const check = checkAnchors(distPage, moved, { routeTimeoutMs: 1000 });
     await expect(check).rejects.toThrow("Redoc's route scheme changed");
     await expect(check).rejects.toThrow(
       new RegExp(moved.map((r) => `${r.operationId} at #${r.route}`).join(", ")),

@@ -32,7 +32,7 @@ export class ConsoleDriver {
   /** Goes to the operation's route, as a link in the docs does, then presses "Try it". */
   async open(op: ConsoleOperation): Promise<Locator> {
     if (await this.page.locator("#ks-panel").isVisible()) {
-      await this.page.keyboard.press("Escape");
+      await this.root.getByRole("button", { name: "Close the console" }).click();
     }
     await this.page.evaluate((route) => {
       location.hash = route;

@@ -161,8 +161,8 @@ export function operationConsole(
     if (!bearerHint || !op.bearer) return;
     const login = context.tokens.latest(op.bearer.tokenType);
     bearerHint.textContent = login
-      ? `Filled from the last login made in this page (${login.operationId}); you can edit it.`
-      : "No login made in this page yet: send a call that answers tokens first, or paste a token.";
+      ? `Filled with the ${op.bearer.tokenType} token of the last ${login.operationId} answer in this page; you can edit it.`
+      : "No token yet: send a call that answers tokens (a login) first, or paste one.";
   };
   describeLogin();
   context.tokens.onLogin((tokenType, login) => {
@@ -179,7 +179,8 @@ export function operationConsole(
   let showSecrets = false;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    if (sendButton.disabled) return;
+    // Not `disabled`: a disabled button drops the keyboard focus of whoever pressed it.
+    if (sendButton.getAttribute("aria-disabled") === "true") return;
     const encoding =
       form.querySelector<HTMLInputElement>(`input[name="${id("encoding")}"]:checked`)?.value ??
       op.mediaTypes[0] ??
@@ -201,7 +202,7 @@ export function operationConsole(
     curlButton.disabled = false;
     curlOut.hidden = true;
     curlNote.textContent = "";
-    sendButton.disabled = true;
+    sendButton.setAttribute("aria-disabled", "true");
     sendButton.textContent = "Sending…";
     result.setAttribute("aria-busy", "true");
     try {
@@ -218,7 +219,7 @@ export function operationConsole(
         failureSentence(error, { baseUrl: request.url, pageProtocol: location.protocol }),
       );
     } finally {
-      sendButton.disabled = false;
+      sendButton.removeAttribute("aria-disabled");
       sendButton.textContent = "Send";
       result.removeAttribute("aria-busy");
     }
