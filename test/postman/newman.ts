@@ -1,7 +1,6 @@
 // Test helper: runs a generated collection with the real newman CLI (a child process, so its exit
 // code is the one a CI job would see) and reads its JSON report. Nothing is mocked. What newman
 // printed reaches a test only masked; the secrets it must never print are reported by name.
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -9,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { collectionFile, environmentFile } from "@klearstack/postman";
 import { SecretMasker } from "@klearstack/spec";
+import { x } from "tinyexec";
 
 const newmanBin = createRequire(import.meta.url).resolve("newman/bin/newman.js");
 
@@ -64,7 +64,11 @@ export interface RunOptions {
   secrets?: () => KnownSecret[];
 }
 
-export function runCollection({ baseUrl, collection, secrets }: RunOptions): Promise<NewmanRun> {
+export async function runCollection({
+  baseUrl,
+  collection,
+  secrets,
+}: RunOptions): Promise<NewmanRun> {
   if (!collection && !existsSync(collectionFile))
     throw new Error("no collection built: run `npm run build` (npm test builds it through turbo)");
   const dir = mkdtempSync(join(tmpdir(), "klearstack-newman-"));
@@ -87,46 +91,40 @@ export function runCollection({ baseUrl, collection, secrets }: RunOptions): Pro
     "off",
     "--disable-unicode",
   ];
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      args,
-      // newman 6 trips Node 24's deprecation warnings (fs.F_OK, util.isArray): noise, not news.
-      { env: { ...process.env, NODE_OPTIONS: "--no-deprecation" } },
-      (error, stdout, stderr) => {
-        try {
-          const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-          // newman wraps long console lines as "\n  | ...": joined again, a token is whole.
-          const printed = (stdout + stderr).replace(/\r?\n[ \t]*\|[ \t]?/g, "");
-          const known = secrets?.() ?? [];
-          const masker = new SecretMasker(known.flatMap((s) => [s.text, ...distinctive(s.text)]));
-          if (!existsSync(reportFile))
-            throw new Error(`newman wrote no report (exit ${code}):\n${masker.mask(printed)}`);
-          const report = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
-          const executions = report.run.executions.map((e) => ({
-            item: e.item.name,
-            method: e.request.method,
-            path: `/${(e.request.url.path ?? []).join("/")}`,
-            passed: (e.assertions ?? []).filter((a) => !a.error).map((a) => a.assertion),
-            failed: (e.assertions ?? []).filter((a) => a.error).map((a) => a.assertion),
-          }));
-          resolve({
-            code,
-            output: masker.mask(printed),
-            leaked: known
-              .filter((s) => distinctive(s.text).some((part) => printed.includes(part)))
-              .map((s) => s.name),
-            passed: executions.flatMap((e) => e.passed),
-            failed: executions.flatMap((e) => e.failed),
-            executions,
-            requests: report.run.stats.requests.total,
-          });
-        } catch (failure) {
-          reject(failure);
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      },
-    );
-  });
+  try {
+    // newman 6 trips Node 24's deprecation warnings (fs.F_OK, util.isArray): noise, not news.
+    const { exitCode, stdout, stderr } = await x(process.execPath, args, {
+      throwOnError: false,
+      nodePath: false,
+      nodeOptions: { env: { NODE_OPTIONS: "--no-deprecation" } },
+    });
+    const code = exitCode ?? -1;
+    // newman wraps long console lines as "\n  | ...": joined again, a token is whole.
+    const printed = (stdout + stderr).replace(/\r?\n[ \t]*\|[ \t]?/g, "");
+    const known = secrets?.() ?? [];
+    const masker = new SecretMasker(known.flatMap((s) => [s.text, ...distinctive(s.text)]));
+    if (!existsSync(reportFile))
+      throw new Error(`newman wrote no report (exit ${code}):\n${masker.mask(printed)}`);
+    const report = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
+    const executions = report.run.executions.map((e) => ({
+      item: e.item.name,
+      method: e.request.method,
+      path: `/${(e.request.url.path ?? []).join("/")}`,
+      passed: (e.assertions ?? []).filter((a) => !a.error).map((a) => a.assertion),
+      failed: (e.assertions ?? []).filter((a) => a.error).map((a) => a.assertion),
+    }));
+    return {
+      code,
+      output: masker.mask(printed),
+      leaked: known
+        .filter((s) => distinctive(s.text).some((part) => printed.includes(part)))
+        .map((s) => s.name),
+      passed: executions.flatMap((e) => e.passed),
+      failed: executions.flatMap((e) => e.failed),
+      executions,
+      requests: report.run.stats.requests.total,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -3,7 +3,7 @@
 // Secrets reach a sample the way its comment tells the reader: as environment variables, or, in
 // the browser sample, by filling its placeholders. A missing tool fails with how to install it;
 // nothing is skipped.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium, placeholderFor } from "@klearstack/docs";
+import { x } from "tinyexec";
 
 export interface SampleRun {
   exitCode: number | null;
@@ -133,30 +134,17 @@ async function runInBrowser(source: string): Promise<SampleRun> {
   }
 }
 
-function run(
+/** Runs `command` with the secrets added to this process's environment (PATH as is). */
+async function run(
   command: string,
   args: string[],
   { cwd, secrets = {} }: { cwd?: string; secrets?: Secrets } = {},
 ): Promise<SampleRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd,
-      env: { ...process.env, ...secrets },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("error", reject);
-    child.on("close", (exitCode) => {
-      clearTimeout(timer);
-      resolve({ exitCode, output, stderr });
-    });
+  const { exitCode, stdout, stderr } = await x(command, args, {
+    timeout: 60_000,
+    throwOnError: false,
+    nodePath: false,
+    nodeOptions: { cwd, env: secrets, stdio: ["ignore", "pipe", "pipe"] },
   });
+  return { exitCode: exitCode ?? null, output: stdout, stderr };
 }
