@@ -329,6 +329,20 @@ describe.each(suites)("the try-it console: $name", (suite) => {
     await expect(page.locator("#ks-panel").isVisible()).resolves.toBe(false);
   });
 
+  it("follows the URL both ways: picking an operation in the panel takes the docs to its section", async () => {
+    const [first] = operations;
+    if (!first) throw new Error("the spec has no operation");
+    await driver.open(first);
+    for (const op of [...operations].reverse()) {
+      await driver.root
+        .getByLabel("Operation", { exact: true })
+        .selectOption({ index: operations.indexOf(op) });
+      await driver.section(op).waitFor({ state: "visible" });
+      expect(new URL(page.url()).hash).toBe(`#${op.route}`);
+      await page.locator(`[data-section-id="${op.route}"]`).first().waitFor({ state: "visible" });
+    }
+  });
+
   it("says in one sentence what to do when the server does not answer", async () => {
     const op = operations[0];
     if (!op) throw new Error("the spec has no operation");

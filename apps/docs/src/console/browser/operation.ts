@@ -1,11 +1,12 @@
 // One operation's console: a form with an input per request field (the documented example in it,
 // secrets masked), the encoding, the bearer credential from the last login, Send (Enter in any
 // input sends) and Copy as curl; then the answer.
-import type { ConsoleField, ConsoleOperation } from "../types.ts";
+import type { ConsoleOperation } from "../types.ts";
 import { send } from "./answer.ts";
 import { curlOf } from "./curl.ts";
 import { h } from "./dom.ts";
 import { failureSentence } from "./failure.ts";
+import { bearerRow, encodingChoice, fieldRow } from "./inputs.ts";
 import { InputError, type PreparedRequest, prepareRequest } from "./request.ts";
 import { jsonBody, renderAnswer, renderProblem } from "./result.ts";
 import type { TokenStore } from "./tokens.ts";
@@ -23,13 +24,6 @@ export interface OperationConsole {
   first(): HTMLElement;
 }
 
-const mediaTypeLabel = (mediaType: string) =>
-  mediaType === "application/x-www-form-urlencoded"
-    ? "urlencoded"
-    : mediaType === "multipart/form-data"
-      ? "multipart"
-      : mediaType;
-
 export function operationConsole(
   op: ConsoleOperation,
   index: number,
@@ -38,60 +32,18 @@ export function operationConsole(
   const id = (part: string) => `ks-${index}-${part}`;
   const inputs = new Map<string, HTMLInputElement>();
 
-  const encodings = h(
-    "fieldset",
-    { class: "ks-encoding" },
-    h("legend", {}, "Encoding"),
-    ...op.mediaTypes.map((mediaType, i) =>
-      h(
-        "label",
-        {},
-        h("input", {
-          type: "radio",
-          name: id("encoding"),
-          value: mediaType,
-          checked: i === 0,
-        }),
-        ` ${mediaTypeLabel(mediaType)} `,
-        h("code", { class: "ks-hint" }, mediaType),
-      ),
-    ),
-  );
-
-  let bearerInput: HTMLInputElement | undefined;
-  let bearerHint: HTMLElement | undefined;
-  if (op.bearer) {
-    bearerInput = secretInput(id("bearer"), context.tokens.latest(op.bearer.tokenType)?.token);
-    bearerInput.setAttribute("aria-describedby", id("bearer-hint"));
-    bearerHint = h("p", { class: "ks-hint", id: id("bearer-hint") });
-  }
+  const encodings = encodingChoice(op, id("encoding"));
+  const bearer = op.bearer
+    ? bearerRow(op.bearer.header, id("bearer"), context.tokens.latest(op.bearer.tokenType)?.token)
+    : undefined;
+  const bearerInput = bearer?.input;
+  const bearerHint = bearer?.hint;
   const fieldRows = op.fields.map((field) => {
-    const input = field.secret
-      ? secretInput(id(`f-${field.name}`), fieldStart(field, context))
-      : h("input", {
-          type: "text",
-          id: id(`f-${field.name}`),
-          autocomplete: "off",
-          spellcheck: "false",
-        });
-    if (!field.secret) input.value = field.example ?? "";
-    input.name = field.name;
-    if (field.description) input.setAttribute("aria-describedby", id(`d-${field.name}`));
+    // A token field starts with the last login's token of its type.
+    const start = context.tokens.latest(field.tokenType)?.token ?? field.example;
+    const { row, input } = fieldRow(field, id(`f-${field.name}`), start);
     inputs.set(field.name, input);
-    return h(
-      "div",
-      { class: "ks-row" },
-      h(
-        "label",
-        { for: input.id },
-        h("code", {}, field.name),
-        field.required && h("span", { class: "ks-required" }, " required"),
-        field.secret && h("span", { class: "ks-secret" }, " secret"),
-      ),
-      input,
-      field.description &&
-        h("p", { class: "ks-hint", id: id(`d-${field.name}`) }, field.description),
-    );
+    return row;
   });
 
   const sendButton = h("button", { type: "submit", class: "ks-send" }, "Send");
@@ -118,19 +70,7 @@ export function operationConsole(
   const form = h(
     "form",
     { novalidate: true, "aria-label": `${op.method} ${op.path}` },
-    bearerInput &&
-      h(
-        "div",
-        { class: "ks-row" },
-        h(
-          "label",
-          { for: bearerInput.id },
-          `${op.bearer?.header}: Bearer `,
-          h("span", { class: "ks-secret" }, " secret"),
-        ),
-        bearerInput,
-        bearerHint,
-      ),
+    bearer?.row,
     ...fieldRows,
     op.mediaTypes.length > 1 && encodings,
     h("div", { class: "ks-actions" }, sendButton, curlButton, secretsToggle),
@@ -253,16 +193,4 @@ export function operationConsole(
     form,
     first: () => form.querySelector<HTMLElement>("input") ?? sendButton,
   };
-}
-
-/** A masked input that the browser neither remembers nor offers to save. */
-function secretInput(id: string, value: string | undefined): HTMLInputElement {
-  const input = h("input", { type: "password", id, autocomplete: "off", spellcheck: "false" });
-  input.value = value ?? "";
-  return input;
-}
-
-/** A secret field starts with the last login's token of its type, else its documented example. */
-function fieldStart(field: ConsoleField, context: OperationContext): string | undefined {
-  return context.tokens.latest(field.tokenType)?.token ?? field.example;
 }
