@@ -22,7 +22,7 @@ export const relativeToWorkspace = (path: string) => relative(workspaceDir, path
 export const contentFingerprint = (contents: string | Uint8Array) =>
   `sha256:${hash("sha256", contents)}`;
 
-const inNodeModules = (path: string) => path.split(/[\\/]/).includes("node_modules");
+export const inNodeModules = (path: string) => path.split(/[\\/]/).includes("node_modules");
 
 /**
  * The file that stands for an installed file in the manifest: npm's record of the install

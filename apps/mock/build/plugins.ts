@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { relative, sep } from "node:path";
 import type { Plugin } from "esbuild";
-import { contentFingerprint, relativeToWorkspace } from "./manifest.ts";
+import { contentFingerprint, inNodeModules, relativeToWorkspace } from "./manifest.ts";
 
 /**
  * Our own sources (everything outside node_modules): each is hashed exactly as esbuild reads it,
@@ -15,7 +15,7 @@ export function ownSources(outdir: string, fingerprints: Map<string, string>): P
     name: "own-sources",
     setup(build) {
       build.onLoad({ filter: /\.ts$/ }, ({ path }) => {
-        if (path.split(/[\\/]/).includes("node_modules")) return undefined;
+        if (inNodeModules(path)) return undefined;
         const source = readFileSync(path, "utf8");
         fingerprints.set(relativeToWorkspace(path), contentFingerprint(source));
         const fromBundle = JSON.stringify(relative(outdir, path).replaceAll("\\", "/"));
@@ -50,7 +50,9 @@ export function deferredModules(outdir: string, deferrals: Deferral[]): Plugin {
   return {
     name: "deferred-modules",
     setup(build) {
+      /** Deferred modules by their path in the metafile, and the stand-ins' exports by their path. */
       const real = new Map<string, string>();
+      const standIns = new Map<string, Set<string>>();
       for (const { importer, module, exports } of deferrals) {
         const filter = new RegExp(`^${escapeRegExp(module)}$`);
         build.onResolve({ filter }, async (args) => {
@@ -69,18 +71,21 @@ export function deferredModules(outdir: string, deferrals: Deferral[]): Plugin {
           real.set(relativeToWorkspace(path), module);
           // The same installed file the importer would load, by its path from the bundle.
           const fromBundle = relative(outdir, path).replaceAll("\\", "/");
-          return { path: fromBundle, namespace: "deferred", pluginData: exports };
+          const names = standIns.get(fromBundle) ?? new Set();
+          for (const name of exports) names.add(name);
+          standIns.set(fromBundle, names);
+          return { path: fromBundle, namespace: "deferred" };
         });
       }
       build.onResolve({ filter: /.*/, namespace: "deferred" }, ({ path }) => ({
         path,
         external: true,
       }));
-      build.onLoad({ filter: /.*/, namespace: "deferred" }, ({ path, pluginData }) => ({
+      build.onLoad({ filter: /.*/, namespace: "deferred" }, ({ path }) => ({
         contents: [
           `const load = () => require(${JSON.stringify(path)});`,
           "module.exports = {",
-          ...(pluginData as string[]).map(
+          ...[...(standIns.get(path) ?? [])].map(
             (name) => `  get ${name}() { return load()[${JSON.stringify(name)}]; },`,
           ),
           "};",
