@@ -1,6 +1,7 @@
 // The servers the bench compares, each started in its own process on a free loopback port and
 // timed from spawn to its first 200.
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -16,6 +17,8 @@ export interface Server {
   url: string;
   pid: number;
   startMs: number;
+  /** CPU time the spawned process (all its threads) had used at its first 200, in ms. */
+  startCpuMs: number;
   stop(): void;
 }
 
@@ -101,11 +104,29 @@ export async function startServer(
     const status = await fetch(`${url}${path}`, init)
       .then((r) => r.arrayBuffer().then(() => r.status))
       .catch(() => 0);
-    if (status === 200)
-      return { name, url, pid: child.pid ?? 0, startMs: performance.now() - started, stop };
+    if (status === 200) {
+      const startMs = performance.now() - started;
+      return { name, url, pid: child.pid ?? 0, startMs, startCpuMs: cpuMs(child.pid), stop };
+    }
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+/**
+ * CPU time (user + system) used so far by process `pid`, from /proc (Linux): unlike the time to
+ * the first 200, it barely depends on what else the machine is running.
+ */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+/** USER_HZ: the unit of /proc's times, 100 on Linux. */
+const CLOCK_TICKS = 100;
 
 /** Milliseconds from spawning `command` to its exit (which must be 0). */
 export function timeToExit(command: string, args: string[], cwd: string): Promise<number> {

@@ -8,8 +8,11 @@ import { join } from "node:path";
 import { type ServerName, startServer, timeToExit } from "./servers.ts";
 
 export interface StartTimes {
-  /** Median ms from spawn to the first 200, by server. */
-  servers: Map<string, number>;
+  /**
+   * By server, median ms from spawn to the first 200 (`wall`), and the median CPU time the
+   * spawned process had used by then (`cpu`; NaN for npm, whose work is in its children).
+   */
+  servers: Map<string, { wall: number; cpu: number }>;
   /** Median ms of `npm run` of a script that does nothing. */
   npmOwn: number;
 }
@@ -37,7 +40,9 @@ export const VARIANTS: Variant[] = [
 ];
 
 export async function measureStarts(runs: number): Promise<StartTimes> {
-  const samples = new Map<string, number[]>(VARIANTS.map((v) => [v.label, []]));
+  const samples = new Map(
+    VARIANTS.map((v) => [v.label, { wall: [] as number[], cpu: [] as number[] }]),
+  );
   const noop = mkdtempSync(join(tmpdir(), "klearstack-bench-npm-"));
   const npmOwn: number[] = [];
   try {
@@ -51,7 +56,10 @@ export async function measureStarts(runs: number): Promise<StartTimes> {
       for (const { label, server, env } of VARIANTS) {
         const started = await startServer(server, env);
         started.stop();
-        if (round > 0) samples.get(label)?.push(started.startMs);
+        if (round > 0) {
+          samples.get(label)?.wall.push(started.startMs);
+          samples.get(label)?.cpu.push(server === "npm run mock" ? Number.NaN : started.startCpuMs);
+        }
         await new Promise((r) => setTimeout(r, 100));
       }
       const own = await timeToExit("npm", ["run", "noop"], noop);
@@ -61,7 +69,12 @@ export async function measureStarts(runs: number): Promise<StartTimes> {
     rmSync(noop, { recursive: true, force: true });
   }
   return {
-    servers: new Map([...samples].map(([label, values]) => [label, median(values)])),
+    servers: new Map(
+      [...samples].map(([label, { wall, cpu }]) => [
+        label,
+        { wall: median(wall), cpu: median(cpu) },
+      ]),
+    ),
     npmOwn: median(npmOwn),
   };
 }
