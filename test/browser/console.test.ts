@@ -22,7 +22,6 @@ import {
   serveDocs,
 } from "@klearstack/docs";
 import { ConsoleDriver, type ConsoleOperation, consoleModelOf } from "@klearstack/docs/console";
-import { type RunningMock, startMock } from "@klearstack/mock";
 import {
   type ApiModel,
   createSpecValidator,
@@ -34,6 +33,7 @@ import {
 import { writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useMock } from "../support/mock.ts";
 
 const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), "klearstack-console-"));
@@ -44,8 +44,8 @@ interface Suite {
   name: string;
   spec: string;
   model: ApiModel;
-  /** Serves or builds the page for a running mock: its URL, and how to stop serving it. */
-  page(mock: RunningMock): Promise<{ url: string; close(): Promise<void> }>;
+  /** Serves or builds the page for the running mock: its URL, and how to stop serving it. */
+  page(mockUrl: string): Promise<{ url: string; close(): Promise<void> }>;
 }
 
 const fixtureSpec = writeUnseenOperationSpec(work);
@@ -63,10 +63,10 @@ const suites: Suite[] = [
     name: "the fixture spec's page (an operation never seen), opened as a file, built for its mock",
     spec: fixtureSpec,
     model: await loadApiModel(fixtureSpec),
-    async page(mock) {
+    async page(mockUrl) {
       const out = await buildDocs({
         spec: fixtureSpec,
-        serverUrl: mock.url,
+        serverUrl: mockUrl,
         out: join(work, "fixture", "index.html"),
       });
       return { url: pathToFileURL(out).href, close: async () => {} };
@@ -81,7 +81,7 @@ describe.each(suites)("the try-it console: $name", (suite) => {
   const validate = createSpecValidator(suite.model);
   const masker = new SecretMasker();
 
-  let mock: RunningMock;
+  const mock = useMock({ specPath: suite.spec });
   let served: { url: string; close(): Promise<void> };
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
@@ -108,12 +108,7 @@ describe.each(suites)("the try-it console: $name", (suite) => {
   }
 
   beforeAll(async () => {
-    mock = await startMock({
-      specPath: suite.spec,
-      port: 0,
-      logLevel: "silent",
-    });
-    served = await suite.page(mock);
+    served = await suite.page(mock.url);
     browser = await launchChromium();
     page = await browser.context.newPage();
     page.on("request", (request) =>
@@ -134,7 +129,6 @@ describe.each(suites)("the try-it console: $name", (suite) => {
   afterAll(async () => {
     await browser?.close();
     await served?.close();
-    await mock?.close();
   });
 
   /** Sends what the console shows and reads the answer; remembers its secrets for masking. */
