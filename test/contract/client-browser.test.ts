@@ -3,15 +3,17 @@
 // calls every operation of the spec against the real mock in both encodings (a bearer-protected
 // one with the tokens of a login made in the page), plus the documented 500 as a typed error.
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import { dirname, join, normalize } from "node:path";
 import { launchChromium } from "@klearstack/docs";
 import type { OperationModel } from "@klearstack/spec";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logins, operations } from "../../packages/client/test/support/fixtures.ts";
+import {
+  type LocalServer,
+  startLocalServer,
+} from "../../packages/client/test/support/local-server.ts";
 import { useMock } from "../support/mock.ts";
 import { responseErrors } from "./support/response-errors.ts";
 
@@ -36,8 +38,8 @@ const page = `<!doctype html>
 </script>`;
 
 /** Serves the page, the client's dist/ and openapi-fetch's ESM build; nothing else. */
-function serveStatic(): Promise<Server> {
-  const server = createServer((req, res) => {
+function serveStatic(): Promise<LocalServer> {
+  return startLocalServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://local").pathname;
     const file =
       path === "/openapi-fetch.mjs"
@@ -54,7 +56,6 @@ function serveStatic(): Promise<Server> {
       res.writeHead(404).end();
     }
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
 type BrowserOutcome = {
@@ -63,7 +64,7 @@ type BrowserOutcome = {
 };
 
 const mock = useMock();
-let server: Server;
+let server: LocalServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let tab: Page;
 const pageErrors: string[] = [];
@@ -74,7 +75,7 @@ beforeAll(async () => {
   tab = await browser.context.newPage();
   tab.on("pageerror", (error) => pageErrors.push(error.message));
   // Console errors are not collected: Chromium logs every deliberate 500 there.
-  await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  await tab.goto(`${server.url}/`);
   await tab
     .waitForFunction(() => "klearstack" in window, undefined, { timeout: 10_000 })
     .catch(() => {
@@ -86,7 +87,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
 });
 
 /** What the page needs to call `op`: its fields, and where a token goes (field or bearer). */

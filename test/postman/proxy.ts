@@ -3,9 +3,9 @@
 // along) and every secret that passed (bearer tokens, secret form fields, issued tokens), so a test
 // can prove newman printed none of them. Given a drift, it bends one operation's answers the way a
 // deployment might drift from the spec (drifts.ts); nothing else changes.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiModel, OperationModel } from "@klearstack/spec";
+import { startLocalServer } from "../../packages/client/test/support/local-server.ts";
 import type { KnownSecret } from "./newman.ts";
 
 export interface Answer {
@@ -132,23 +132,12 @@ export async function startProxy(
     res.end(answer.body);
   };
 
-  const server = createServer((req, res) => {
+  const server = await startLocalServer((req, res) =>
     handle(req, res).catch((error: unknown) => {
       // Say what broke without quoting the request (it may carry a token).
       res.writeHead(502, { "content-type": "text/plain" });
       res.end(`test proxy failed: ${error instanceof Error ? error.name : "error"}`);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    secrets: () => [...secrets.values()],
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+    }),
+  );
+  return { url: server.url, seen, secrets: () => [...secrets.values()], close: server.close };
 }

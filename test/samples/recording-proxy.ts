@@ -1,8 +1,8 @@
 // A pass-through recorder in front of the real mock: every sample talks to it as if it were the
 // mock, and the test reads what actually crossed the wire (status, headers, bodies). It forwards
 // bytes unchanged and answers nothing itself.
-import { createServer, request } from "node:http";
-import type { AddressInfo } from "node:net";
+import { request } from "node:http";
+import { startLocalServer } from "../../packages/client/test/support/local-server.ts";
 
 export interface Exchange {
   method: string;
@@ -23,7 +23,7 @@ export interface RecordingProxy {
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
   const upstream = new URL(target);
   const exchanges: Exchange[] = [];
-  const server = createServer((req, res) => {
+  const server = await startLocalServer((req, res) => {
     const requestChunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => requestChunks.push(chunk));
     req.on("end", () => {
@@ -61,15 +61,5 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       forward.end(requestBody);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    exchanges,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url: server.url, exchanges, close: server.close };
 }

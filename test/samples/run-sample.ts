@@ -5,13 +5,12 @@
 // nothing is skipped.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium, placeholderFor } from "@klearstack/docs";
 import { x } from "tinyexec";
+import { startLocalServer } from "../../packages/client/test/support/local-server.ts";
 
 export interface SampleRun {
   exitCode: number | null;
@@ -101,11 +100,10 @@ async function runJava(source: string, secrets: Secrets): Promise<SampleRun> {
  * than the mock's (127.0.0.1:OTHER_PORT), so the browser applies CORS exactly as on a reader's site.
  */
 async function runInBrowser(source: string): Promise<SampleRun> {
-  const site = createServer((_req, res) => {
+  const site = await startLocalServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/html" }).end("<!DOCTYPE html><title>sample</title>");
   });
-  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
-  const origin = `http://localhost:${(site.address() as AddressInfo).port}`;
+  const origin = `http://localhost:${new URL(site.url).port}`;
   const browser = await launchChromium();
   const logged: string[] = [];
   const errors: string[] = [];
@@ -130,7 +128,7 @@ async function runInBrowser(source: string): Promise<SampleRun> {
     };
   } finally {
     await browser.close();
-    await new Promise((resolve) => site.close(resolve));
+    await site.close();
   }
 }
 

@@ -1,5 +1,6 @@
 // A real node:http server on an ephemeral loopback port, for behaviour that needs real sockets:
-// stalls, dropped connections, a platform form parser. Closes every connection on close().
+// stalls, dropped connections, a platform form parser. Closes every connection on close(). The
+// client's tests and the cross tests' proxies and pages (test/) start their servers with it.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -10,11 +11,8 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export type Handler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  hit: number,
-) => void | Promise<void>;
+/** Answers a request; a rejected promise ends the connection. Its value is ignored. */
+export type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => unknown;
 
 export async function startLocalServer(handler: Handler): Promise<LocalServer> {
   let hits = 0;
