@@ -1,5 +1,6 @@
 // The page `npm start` serves, remade on every spec edit: the built page's template, Redoc bundle,
-// Redoc options and document (samples included), but rendered by Redoc in the browser. build-docs
+// Redoc options, document (samples included) and try-it console, but rendered by Redoc in the
+// browser. build-docs
 // pre-renders the page on the server, the slow part of `npm run build`; remaking this page is only
 // bundling the spec and generating the samples (README "The dev loop" has the numbers). Nothing
 // here writes to dist/: the built page still comes from build.ts alone.
@@ -12,6 +13,7 @@ import { bundle, createConfig } from "@redocly/openapi-core";
 import Handlebars from "handlebars";
 import { parse } from "yaml";
 import { redoclyConfigPath, withCodeSamples } from "./build.ts";
+import { bundleConsole, consoleModelOf, withConsole } from "./console/index.ts";
 import { withoutRemoteLogo } from "./offline-logo.ts";
 
 /** Where the dev page loads Redoc from (the built page inlines the same file). */
@@ -38,7 +40,12 @@ export async function buildDevPage(specPath: string, serverUrl: string): Promise
   const problem = bundled.problems.find((p) => p.severity === "error");
   if (problem) throw new Error(`the spec cannot be bundled: ${problem.message}`);
   const document = withCodeSamples(bundled.bundle.parsed as OpenApiDocument, model, serverUrl);
-  return { html: render(document), model };
+  const html = withConsole(
+    render(document),
+    consoleModelOf(model, { serverUrl }),
+    await bundleConsole(),
+  );
+  return { html, model };
 }
 
 /** Redoc's bundle with its CDN logos inlined, so the dev page is as offline as the built one. */

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { loadApiModel, specPath } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
 import { describe, expect, it } from "vitest";
+import { CONSOLE_END, CONSOLE_START } from "../src/console/index.ts";
 import { buildDevPage, readRedocBundle, redocBundleRoute } from "../src/dev-page.ts";
 import { liveReloadRoute } from "../src/live-reload.ts";
 import { documentInPage, readBuiltPage, samplesInPage } from "../src/page.ts";
@@ -28,6 +29,16 @@ function constIn(html: string, name: string): unknown {
 describe("the dev page of npm start", () => {
   it("renders the built page's document, samples included", () => {
     expect(documentInPage(dev.html)).toEqual(documentInPage(built));
+  });
+
+  it("carries the built page's try-it console: the same script, style and operations", () => {
+    const consoleOf = (html: string) => {
+      const start = html.indexOf(CONSOLE_START);
+      return start < 0 ? undefined : html.slice(start, html.indexOf(CONSOLE_END, start));
+    };
+    expect(consoleOf(dev.html)).toBeDefined();
+    // (a boolean: a failing toEqual would print the whole script)
+    expect(consoleOf(dev.html) === consoleOf(built), "the consoles differ").toBe(true);
   });
 
   it("passes Redoc the built page's options", () => {

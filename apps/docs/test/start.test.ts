@@ -97,7 +97,7 @@ describe("npm start", () => {
     const exited = new Promise<number | null>((resolve) => start.child.once("exit", resolve));
     start.child.kill("SIGINT");
     expect(await exited).toBe(0);
-    expect(start.leftBehind()).toEqual([]);
+    expect(await start.leftBehind()).toEqual([]);
     for (const url of [mockUrl, docsUrl]) {
       await expect(fetch(url), url).rejects.toThrow();
     }

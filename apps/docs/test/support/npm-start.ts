@@ -21,8 +21,12 @@ export interface NpmStart {
   readonly output: string;
   /** Polls `probe` until it gives a value; fails with the output if the script exits first. */
   waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T>;
-  /** Pids still in the script's process group (it leads its own: it is started detached). */
-  leftBehind(): number[];
+  /**
+   * Pids still in the script's process group (it leads its own: it is started detached) once its
+   * helpers had up to 5 s to end: a child that reads its stdin (esbuild's service, for the console)
+   * ends when its parent has, not with it.
+   */
+  leftBehind(): Promise<number[]>;
   /** Kills whatever of the process group still runs, and removes the temp folder. */
   cleanUp(): void;
 }
@@ -69,7 +73,15 @@ export async function runNpmStart(): Promise<NpmStart> {
         return output;
       },
       waitFor,
-      leftBehind: () => processesInGroup(child.pid!),
+      async leftBehind() {
+        const deadline = Date.now() + 5_000;
+        let pids = processesInGroup(child.pid!);
+        while (pids.length && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 50));
+          pids = processesInGroup(child.pid!);
+        }
+        return pids;
+      },
       cleanUp,
     };
   } catch (error) {
