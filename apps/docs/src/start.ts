@@ -1,6 +1,7 @@
 // `npm start`: the mock on 127.0.0.1:MOCK_PORT (4010) and the docs on 127.0.0.1:DOCS_PORT (8080),
 // the docs listing and calling that mock. The docs are the dev page (dev-page.ts): a spec edit
-// remakes it at once and every open tab reloads itself (live-reload.ts); the mock reloads itself. Everything runs in this one process; Ctrl-C (SIGINT) or SIGTERM closes both.
+// remakes it at once and every open tab reloads itself (live-reload.ts); the mock reloads itself.
+// Everything runs in this one process; Ctrl-C (SIGINT) or SIGTERM closes both.
 // Usage: node src/start.ts [--spec FILE]
 import { parseArgs } from "node:util";
 import { startMock } from "@klearstack/mock";
