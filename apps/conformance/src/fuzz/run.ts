@@ -1,14 +1,12 @@
 // A fuzz run: every operation in chain order (logins first, their tokens feed the calls that need
 // them), each case kind sampled from its arbitrary with a seed derived from the run's seed, every
 // answer judged by the named checks, and the first failing case of each check and operation shrunk
-// by fast-check to a minimal one that still fails that check. Requests go through one Pace
-// (budget, rate, connection errors); every secret sent or received is taught to the masker.
+// by fast-check to a minimal one that still fails that check (shrink.ts). Requests go through one
+// Pace (budget, rate, connection errors); every secret sent or received is taught to the masker.
 import {
   type ApiModel,
   createSpecValidator,
-  maskSecrets,
   type OperationModel,
-  SECRET_MASK,
   type SecretMasker,
 } from "@klearstack/spec";
 import fc from "fast-check";
@@ -17,9 +15,19 @@ import { type GivenValues, runInputs } from "../inputs.ts";
 import { inputResolver } from "../resolve.ts";
 import { requestUrl, send } from "../send.ts";
 import { type CaseKind, type FuzzCase, planCaseKinds } from "./cases.ts";
-import { type CheckName, type CheckResult, judgeCase } from "./checks.ts";
+import { type CheckName, judgeCase } from "./checks.ts";
 import { curlFor, curlNames } from "./curl.ts";
+import {
+  type CaseRecord,
+  type Executed,
+  type FailureReport,
+  Findings,
+  type Tally,
+  type UndocumentedReport,
+} from "./findings.ts";
 import { CONNECTION_ERRORS_IN_A_ROW, Pace, type PaceOptions, Stopped } from "./pace.ts";
+import { shrinkFailure } from "./shrink.ts";
+import { learnSecrets, teach } from "./teach.ts";
 import { wireRequest } from "./wire.ts";
 
 export interface FuzzOptions {
@@ -36,49 +44,6 @@ export interface FuzzOptions {
   /** Requests per second; undefined: unlimited. */
   rate: number | undefined;
   clock?: PaceOptions["clock"];
-}
-
-/** Requests one failure may spend on shrinking. */
-export const SHRINK_REQUESTS = 60;
-
-export interface Tally {
-  check: CheckName;
-  operationId: string;
-  passed: number;
-  failed: number;
-  undocumented: number;
-}
-
-export interface FailureReport {
-  check: CheckName;
-  operationId: string;
-  /** The minimal case's kind, e.g. "company_name missing". */
-  label: string;
-  got: string;
-  problems: string[];
-  curl: string;
-  /** Successful shrink steps from the first failing case to this one. */
-  shrinks: number;
-  note?: string;
-}
-
-export interface UndocumentedReport {
-  /** The check that found nothing documented to judge by. */
-  check: CheckName;
-  operationId: string;
-  kind: string;
-  seen: string;
-  count: number;
-  /** The first such case. */
-  curl: string;
-}
-
-export interface CaseRecord {
-  operationId: string;
-  kind: string;
-  label: string;
-  curl: string;
-  got: string;
 }
 
 export interface FuzzResult {
@@ -100,10 +65,6 @@ export interface FuzzResult {
   /** Every check passed, every operation ran, nothing stopped the run. */
   ok: boolean;
 }
-
-type Executed =
-  | { answered: true; got: string; results: CheckResult[] }
-  | { answered: false; got: string };
 
 /** A kind's own seed: the run's, mixed with what the kind is (not where it comes in the spec). */
 export function kindSeed(seed: number, operationId: string, kindId: string): number {
@@ -159,10 +120,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   const resolve = inputResolver(options, store);
   const names = curlNames(runInputs(model), model.operations.find((op) => op.bearer)?.bearer?.name);
 
-  const tallies = new Map<string, Tally>();
-  const failures = new Map<string, FailureReport>();
-  const undocumented = new Map<string, UndocumentedReport>();
-  const cases: CaseRecord[] = [];
+  const findings = new Findings();
   const connectionErrors = { count: 0, last: undefined as string | undefined };
 
   const curl = (op: OperationModel, fuzzCase: FuzzCase) =>
@@ -191,100 +149,6 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     return { answered: true, got, results: judged.results };
   }
 
-  /** Replays case `index` of the kind and lets fast-check shrink it while `check` still fails. */
-  async function shrink(
-    op: OperationModel,
-    kind: CaseKind,
-    index: number,
-    check: CheckName,
-    first: { fuzzCase: FuzzCase; executed: Executed },
-  ): Promise<{ report: FailureReport; stopped: Stopped | undefined }> {
-    let allowance = SHRINK_REQUESTS;
-    let stopped: Stopped | undefined;
-    let smallest = first;
-    let replayed = false;
-    const fails = (executed: Executed) =>
-      executed.answered && executed.results.some((r) => r.check === check && r.verdict === "fail");
-    const details = await fc.check(
-      fc.asyncProperty(kind.arbitrary, async (fuzzCase) => {
-        if (allowance <= 0 || stopped) return true; // out of requests: keep the smallest so far
-        allowance -= 1;
-        let executed: Executed;
-        try {
-          executed = await execute(op, fuzzCase);
-        } catch (error) {
-          if (!(error instanceof Stopped)) throw error;
-          stopped = error;
-          return true;
-        }
-        const failing = fails(executed);
-        if (failing) {
-          smallest = { fuzzCase, executed };
-          replayed = true;
-        }
-        return !failing;
-      }),
-      { seed: kindSeed(seed, op.operationId, kind.id), path: String(index) },
-    );
-    const { fuzzCase, executed } = smallest;
-    const problems = executed.answered
-      ? executed.results.filter((r) => r.check === check).flatMap((r) => r.problems)
-      : [];
-    const report: FailureReport = {
-      check,
-      operationId: op.operationId,
-      label: fuzzCase.label,
-      got: executed.got,
-      problems,
-      curl: curl(op, fuzzCase),
-      shrinks: details.numShrinks,
-    };
-    if (!replayed) report.note = "passed when replayed (a flaky answer?): the case as first sent";
-    else if (allowance <= 0) report.note = `shrinking stopped after ${SHRINK_REQUESTS} requests`;
-    return { report, stopped };
-  }
-
-  function record(op: OperationModel, kind: CaseKind, fuzzCase: FuzzCase, executed: Executed) {
-    cases.push({
-      operationId: op.operationId,
-      kind: kind.id,
-      label: fuzzCase.label,
-      curl: curl(op, fuzzCase),
-      got: executed.got,
-    });
-    if (!executed.answered) return;
-    for (const result of executed.results) {
-      const key = `${result.check}\u0000${op.operationId}`;
-      const tally = tallies.get(key) ?? {
-        check: result.check,
-        operationId: op.operationId,
-        passed: 0,
-        failed: 0,
-        undocumented: 0,
-      };
-      tallies.set(key, tally);
-      if (result.verdict === "pass") tally.passed += 1;
-      else if (result.verdict === "fail") tally.failed += 1;
-      else {
-        tally.undocumented += 1;
-        const seen = `${kind.id} → ${result.problems.join("; ")}`;
-        const group = `${result.check}\u0000${op.operationId}\u0000${seen}`;
-        const known = undocumented.get(group);
-        if (known) known.count += 1;
-        else {
-          undocumented.set(group, {
-            check: result.check,
-            operationId: op.operationId,
-            kind: kind.id,
-            seen,
-            count: 1,
-            curl: curl(op, fuzzCase),
-          });
-        }
-      }
-    }
-  }
-
   async function fuzzOperation(op: OperationModel) {
     for (const kind of kinds.get(op) ?? []) {
       const samples = fc.sample(kind.arbitrary, {
@@ -294,19 +158,27 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       const firstFailures = new Map<CheckName, { index: number; executed: Executed }>();
       for (const [index, fuzzCase] of samples.entries()) {
         const executed = await execute(op, fuzzCase);
-        record(op, kind, fuzzCase, executed);
+        const { operationId } = op;
+        const record = { operationId, kind: kind.id, label: fuzzCase.label };
+        findings.record({ ...record, curl: curl(op, fuzzCase), got: executed.got }, executed);
         if (!executed.answered) continue;
-        for (const result of executed.results) {
-          const known = failures.has(`${result.check}\u0000${op.operationId}`);
-          if (result.verdict === "fail" && !known && !firstFailures.has(result.check)) {
-            firstFailures.set(result.check, { index, executed });
-          }
+        for (const { check, verdict } of executed.results) {
+          const known = findings.hasFailure(check, operationId) || firstFailures.has(check);
+          if (verdict === "fail" && !known) firstFailures.set(check, { index, executed });
         }
       }
       for (const [check, { index, executed }] of firstFailures) {
-        const fuzzCase = samples[index] as FuzzCase;
-        const { report, stopped } = await shrink(op, kind, index, check, { fuzzCase, executed });
-        failures.set(`${check}\u0000${op.operationId}`, report);
+        const { report, stopped } = await shrinkFailure({
+          arbitrary: kind.arbitrary,
+          seed: kindSeed(seed, op.operationId, kind.id),
+          index,
+          check,
+          operationId: op.operationId,
+          first: { fuzzCase: samples[index] as FuzzCase, executed },
+          execute: (fuzzCase) => execute(op, fuzzCase),
+          curl: (fuzzCase) => curl(op, fuzzCase),
+        });
+        findings.addFailure(report);
         if (stopped) throw stopped;
       }
     }
@@ -327,13 +199,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     rate: options.rate,
     requests: pace.sent,
     durationMs: performance.now() - started,
-    tallies: [...tallies.values()],
-    failures: [...failures.values()],
-    undocumented: [...undocumented.values()],
+    tallies: findings.tallies,
+    failures: findings.failures,
+    undocumented: findings.undocumented,
     notRun: notRun.map(({ op, why }) => ({ operationId: op.operationId, why: masker.mask(why) })),
     connectionErrors,
     stopped,
-    cases,
+    cases: findings.cases,
     ok: false,
   };
   result.ok =
@@ -342,33 +214,4 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     stopped === undefined &&
     connectionErrors.count === 0;
   return result;
-}
-
-/**
- * Tells the masker a secret, unless its patterns already hide the whole value (a JWT): a fuzz run
- * sees thousands of tokens, and every one remembered would slow every later mask.
- */
-function teach(masker: SecretMasker, secret: string | undefined) {
-  if (secret !== undefined && maskSecrets(secret) !== SECRET_MASK) masker.add(secret);
-}
-
-/** Teaches the masker every credential an answer carries, before anything could quote it. */
-function learnSecrets(op: OperationModel, text: string, masker: SecretMasker) {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return; // not JSON: what the masker knows, and anything JWT-shaped, is still hidden
-  }
-  // Credential-like keys are the masker's to recognise; what its patterns hide anyway is left out.
-  masker.learn(
-    JSON.parse(text, (_key, value) =>
-      typeof value === "string" && maskSecrets(value) === SECRET_MASK ? undefined : value,
-    ),
-  );
-  const names = op.responses.flatMap((r) => r.contents.flatMap((c) => c.tokens.map((t) => t.name)));
-  for (const name of names) {
-    const value = (body as Record<string, unknown> | null)?.[name];
-    if (typeof value === "string") teach(masker, value);
-  }
 }
