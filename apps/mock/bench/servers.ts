@@ -34,7 +34,7 @@ export const launches = {
   /** What `npm run mock` runs: the bin, which runs the bundle. */
   "(a) our mock": (port: number): Launch => ({
     command: process.execPath,
-    args: [here("../bin/klearstack-mock.ts"), "--port", String(port), "--quiet", "--no-watch"],
+    args: [here("../bin/klearstack-mock.js"), "--port", String(port), "--quiet", "--no-watch"],
   }),
   // Prism's CLI entry run directly by our Node (never through npx). The issue asks for `-m`, but
   // prism-cli 5.16.0 crashes with it (its compiled `require("node:cluster").default` is

@@ -1,5 +1,5 @@
 // `npm run build -w @klearstack/mock`: bundles the CLI (src/cli.ts) and everything it imports into
-// dist/klearstack-mock.js, which bin/klearstack-mock.ts runs: one file instead of the hundreds of
+// dist/klearstack-mock.js, which bin/klearstack-mock.js runs: one file instead of the hundreds of
 // modules Node would find and read one by one, and without the parts Prism loads but the mock never
 // runs. README.md ("How it starts", "Benchmark and soak") has the details and the figures.
 // The same code runs unbundled with `node src/cli.ts`; test/bundle.test.ts holds them to the same
@@ -15,7 +15,7 @@ import {
   workspaceDir,
   writeManifest,
   writeWhole,
-} from "./manifest.ts";
+} from "./manifest.js";
 import {
   type Deferral,
   deferredModules,

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { relative, sep } from "node:path";
 import type { Plugin } from "esbuild";
-import { contentFingerprint, inNodeModules, relativeToWorkspace } from "./manifest.ts";
+import { contentFingerprint, inNodeModules, relativeToWorkspace } from "./manifest.js";
 
 /**
  * Our own sources (everything outside node_modules): each is hashed exactly as esbuild reads it,

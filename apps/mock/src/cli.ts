@@ -1,5 +1,5 @@
 // The klearstack-mock CLI: flags and environment to startMock options, one ready line with the URL,
-// a clean stop on a signal. `npm run mock` runs it from its bundle (bin/klearstack-mock.ts);
+// a clean stop on a signal. `npm run mock` runs it from its bundle (bin/klearstack-mock.js);
 // `node src/cli.ts` runs the same code unbundled.
 import { parseArgs } from "node:util";
 import { LOG_LEVELS, type LogLevel, type RunningMock, startMock } from "./index.ts";

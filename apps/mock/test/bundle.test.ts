@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { decodeJwtParts, type OperationModel } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REDIRECTS } from "../build/bundle.ts";
-import { fingerprint, installRecord, staleBecause, writeManifest } from "../build/manifest.ts";
+import { fingerprint, installRecord, staleBecause, writeManifest } from "../build/manifest.js";
 import { battery, batteryEnv } from "./bad-input-battery.ts";
 import { bundledCli, type StartedCli, sourceCli, startCli, stopClis } from "./cli-process.ts";
 import {

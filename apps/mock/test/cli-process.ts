@@ -1,9 +1,9 @@
-// The CLI as a child process, started as `npm run mock` starts it (bin/klearstack-mock.ts, which runs
+// The CLI as a child process, started as `npm run mock` starts it (bin/klearstack-mock.js, which runs
 // the bundle) or unbundled (src/cli.ts), and read line by line.
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-export const bundledCli = fileURLToPath(new URL("../bin/klearstack-mock.ts", import.meta.url));
+export const bundledCli = fileURLToPath(new URL("../bin/klearstack-mock.js", import.meta.url));
 export const sourceCli = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
 
 export interface StartedCli {
