@@ -84,12 +84,15 @@ export function runInputs(model: ApiModel): RunInputs {
       });
     }
     if (op.bearer && !bearers.has(op.bearer.name)) {
+      // A scheme that states its token type (x-token-type) reads the variable every other tool
+      // uses for that token (KLEARSTACK_ACCESS_TOKEN, as the docs samples and the client CLI do).
+      const source = op.bearer.tokenType ? `${op.bearer.tokenType}_token` : op.bearer.name;
       bearers.set(op.bearer.name, {
         scheme: op.bearer.name,
-        flag: flagName(op.bearer.name),
+        flag: flagName(source),
         description: oneLine(op.bearer.description) || `${op.bearer.name} credential`,
-        tokenType: bearerType,
-        secret: secretSource(op.bearer.name),
+        tokenType: op.bearer.tokenType ?? bearerType,
+        secret: secretSource(source),
       });
     }
   }

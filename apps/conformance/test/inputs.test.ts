@@ -45,13 +45,13 @@ describe("runInputs", () => {
       expect(input.example).toBe(fieldsByName.get(input.name)?.example);
   });
 
-  it("has one secret input per bearer scheme, named after the scheme", () => {
-    const schemes = new Set(model.operations.flatMap((op) => (op.bearer ? [op.bearer.name] : [])));
-    expect(inputs.bearers.map((b) => b.scheme)).toEqual([...schemes]);
+  it("has one secret input per bearer scheme, named after the token type it states", () => {
+    const schemes = model.operations.flatMap((op) => (op.bearer ? [op.bearer] : []));
+    expect(inputs.bearers.map((b) => b.scheme)).toEqual([...new Set(schemes.map((s) => s.name))]);
     for (const bearer of inputs.bearers) {
-      expect(bearer.secret.env).toBe(
-        `KLEARSTACK_${flagName(bearer.scheme).replaceAll("-", "_").toUpperCase()}`,
-      );
+      const tokenType = schemes.find((s) => s.name === bearer.scheme)?.tokenType;
+      expect(bearer.secret.env).toBe(`KLEARSTACK_${String(tokenType).toUpperCase()}_TOKEN`);
+      expect(bearer.secret.stdinFlag).toBe(`${tokenType}-token-stdin`);
     }
   });
 

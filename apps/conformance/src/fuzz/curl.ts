@@ -12,7 +12,7 @@ type Part = { text: string } | { variable: string; operator?: string };
 export interface CurlNames {
   /** By field name: `KLEARSTACK_PASSWORD`, `KLEARSTACK_REFRESH_TOKEN`. */
   fields: Record<string, string>;
-  /** The bearer scheme's: `KLEARSTACK_BEARER_ACCESS_TOKEN`. */
+  /** The bearer scheme's: `KLEARSTACK_ACCESS_TOKEN` (its token type's variable). */
   bearer: string | undefined;
   /** By token type, for a token sent where another type belongs. */
   tokenTypes: Record<string, string>;
