@@ -31,7 +31,7 @@ const operations = (await loadApiModel()).operations.map((op) => ({
 
 const docsPage = readWithCompressed(distPage);
 // The same page without the console, compressed the same way: the difference is what it costs.
-const withoutTryIt = compress(Buffer.from(withoutConsole(docsPage.html.toString("utf8"))));
+const withoutTryIt = await compress(Buffer.from(withoutConsole(docsPage.html.toString("utf8"))));
 const escapeHtml = (text: string) =>
   text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 const baselineHtml = Buffer.from(

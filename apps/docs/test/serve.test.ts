@@ -11,12 +11,12 @@ import { operationRoute } from "../src/page.ts";
 import { type DocsServer, serveDocs } from "../src/serve.ts";
 
 const html = Buffer.from("<!DOCTYPE html><h1>docs</h1>".repeat(50));
-const page = { html, ...compress(html) };
+const page = { html, ...(await compress(html)) };
 const dist = mkdtempSync(join(tmpdir(), "klearstack-serve-test-"));
 let server: DocsServer;
 
 beforeAll(async () => {
-  writeWithCompressed(join(dist, "index.html"), html);
+  await writeWithCompressed(join(dist, "index.html"), html);
   server = await serveDocs({ dir: dist, port: 0 });
 });
 afterAll(async () => {
