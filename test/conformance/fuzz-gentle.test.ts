@@ -31,8 +31,10 @@ describe("conformance --fuzz is gentle", () => {
     expect(run.output).toContain("rate 40 requests/s");
     const arrivals = server.seen.map((s) => s.at);
     expect(arrivals).toHaveLength(21);
-    // 20 gaps of at least 25 ms each (a lower bound: a slow machine only widens them).
-    expect((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(20 * 25 - 10);
+    // 20 gaps of 25 ms are scheduled from the client's clock; the first request may arrive late
+    // (connection set-up on a loaded machine) and shorten the span seen here, so allow a fifth of
+    // it. Unpaced, 21 loopback requests arrive within a few tens of milliseconds.
+    expect((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(20 * 25 * 0.8);
   });
 
   it("stops after five connection errors in a row, naming the last one", async () => {
