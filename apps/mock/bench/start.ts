@@ -15,6 +15,8 @@ export interface StartTimes {
   servers: Map<string, { wall: number; cpu: number }>;
   /** Median ms of `npm run` of a script that does nothing. */
   npmOwn: number;
+  /** Median, over the rounds, of what `npm run mock` took more than (a) in the same round. */
+  npmAdds: number;
 }
 
 const median = (values: number[]) => {
@@ -68,7 +70,10 @@ export async function measureStarts(runs: number): Promise<StartTimes> {
   } finally {
     rmSync(noop, { recursive: true, force: true });
   }
+  const walls = (label: string) => samples.get(label)?.wall ?? [];
+  const ours = walls("(a) our mock");
   return {
+    npmAdds: median(walls("npm run mock").map((ms, round) => ms - (ours[round] ?? Number.NaN))),
     servers: new Map(
       [...samples].map(([label, { wall, cpu }]) => [
         label,
