@@ -48,6 +48,13 @@ describe("the JWT reader and the example key", () => {
     expect(() => decodeJwtParts("abc")).toThrow("not a compact JWS");
     expect(() => decodeJwtParts("e30.!!!.x")).toThrow("the JWT's claims is not base64url");
     expect(() => decodeJwtParts("e30.bm90IGpzb24.x")).toThrow("the JWT's claims is not JSON");
+    expect(() => decodeJwtParts("e30.A.x")).toThrow("the JWT's claims is not base64url");
+    expect(() => decodeJwtParts("e30.gA.x")).toThrow("the JWT's claims is not UTF-8");
+  });
+
+  it("decodes non-ASCII claims (the fast ASCII path does not garble them)", () => {
+    const claims = { company_name: "Zürich 株式会社 🚀" };
+    expect(decodeJwtParts(signExampleJwt(claims)).claims).toEqual(claims);
   });
 
   it("tells the seconds left before exp", () => {
