@@ -1,6 +1,7 @@
 // `npm start`: the mock on 127.0.0.1:MOCK_PORT (4010) and the docs on 127.0.0.1:DOCS_PORT (8080),
 // the docs listing and calling that mock. The docs are the dev page (dev-page.ts): a spec edit
-// remakes it at once and every open tab reloads itself (live-reload.ts); the mock reloads itself.
+// remakes it at once and every open tab reloads itself (live-reload.ts), and the mock reloads it:
+// one spec watcher serves both.
 // Everything runs in this one process; Ctrl-C (SIGINT) or SIGTERM closes both.
 // Usage: node src/start.ts [--spec FILE]
 import { parseArgs } from "node:util";
@@ -17,7 +18,7 @@ const specPath = values.spec ?? defaultSpecPath;
 const mockPort = portFrom("MOCK_PORT", 4010);
 const docsPort = portFrom("DOCS_PORT", 8080);
 
-const mock = await startMock({ host, port: mockPort, specPath, watch: true });
+const mock = await startMock({ host, port: mockPort, specPath });
 const { html, model } = await buildDevPage(specPath, mock.url);
 const docs = await serveDevDocs({ html, host, port: docsPort });
 let stopping = false;
@@ -34,6 +35,9 @@ console.log("Watching the spec; open tabs reload on every edit. Ctrl-C stops bot
 
 const watcher = watchSpec(specPath, async () => {
   const started = performance.now();
+  const mockReloaded = mock.reload().catch((error: Error) => {
+    console.error(`Mock kept the previous spec: ${error.message}`);
+  });
   try {
     docs.setPage((await buildDevPage(specPath, mock.url)).html);
     console.log(
@@ -44,6 +48,7 @@ const watcher = watchSpec(specPath, async () => {
       `Docs not updated, still serving the last good page: ${(error as Error).message}`,
     );
   }
+  await mockReloaded;
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

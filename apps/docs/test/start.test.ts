@@ -73,6 +73,8 @@ describe("npm start", () => {
       }, "the edited page");
       await tab.waitForFunction(() => !("beforeTheEdit" in window), null, { timeout: 30_000 });
       await heading(tab, `${first.operationId} 4711`).waitFor({ state: "visible" });
+      // One watcher serves both: the same save reloaded the mock.
+      await start.waitFor(() => /mock: reloaded .+/.exec(start.output)?.[0], "the mock's reload");
     } finally {
       await browser.close();
     }
@@ -84,6 +86,10 @@ describe("npm start", () => {
     await start.waitFor(
       () => /Docs not updated, still serving the last good page: .+/.exec(start.output)?.[0],
       "the refusal",
+    );
+    await start.waitFor(
+      () => /Mock kept the previous spec: .+/.exec(start.output)?.[0],
+      "the mock's refusal",
     );
     expect(await (await fetch(docsUrl)).text()).toBe(good);
     writeFileSync(start.spec, await specWithSummaries((op) => `${op.operationId} 4712`));

@@ -39,6 +39,12 @@ export interface RunningMock {
   url: string;
   host: string;
   port: number;
+  /**
+   * Reads the spec again. A spec that fails to load is refused: the mock keeps answering from the
+   * last good one and the promise rejects with why. For a host that watches the spec itself
+   * (`npm start`), so one process has one spec watcher.
+   */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,21 +70,17 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     });
   });
 
+  const reload = async () => {
+    engine = await load(); // a failed load leaves the last good engine in place
+    if (logLevel !== "silent") process.stderr.write(`mock: reloaded ${specPath}\n`);
+  };
   const stopWatching = options.watch
     ? watchFile(specPath, () => {
-        load().then(
-          (next) => {
-            engine = next;
-            if (logLevel !== "silent") process.stderr.write(`mock: reloaded ${specPath}\n`);
-          },
-          (error: unknown) => {
-            // Keep answering from the last good spec; say why the new one was refused.
-            if (logLevel !== "silent")
-              process.stderr.write(
-                `mock: kept the previous spec, reload failed: ${String(error)}\n`,
-              );
-          },
-        );
+        reload().catch((error: unknown) => {
+          // Keep answering from the last good spec; say why the new one was refused.
+          if (logLevel !== "silent")
+            process.stderr.write(`mock: kept the previous spec, reload failed: ${String(error)}\n`);
+        });
       })
     : () => {};
 
@@ -88,6 +90,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     url: `http://${urlHost}:${actualPort}`,
     host,
     port: actualPort,
+    reload,
     close: () =>
       new Promise<void>((resolve, reject) => {
         stopWatching();

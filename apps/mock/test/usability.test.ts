@@ -62,3 +62,24 @@ describe("reload on spec change (watch: true)", () => {
     }
   });
 });
+
+describe("reload() for a host that watches the spec itself (npm start)", () => {
+  it("serves the edited spec after reload(), and refuses an edit that does not load, saying why", async () => {
+    const file = join(scratch, "reloaded.yaml");
+    writeFileSync(file, original);
+    const mock = await startMock({ port: 0, specPath: file, logLevel: "silent" });
+    const served = async () =>
+      JSON.parse((await call(mock.url, issuer, { body: validForm })).text).release_version;
+    try {
+      specWithVersion(file, "9.9.8");
+      expect(await served()).toBe(version); // not watching: nothing changes by itself
+      await mock.reload();
+      expect(await served()).toBe("9.9.8");
+      writeFileSync(file, "openapi: [not yaml");
+      await expect(mock.reload()).rejects.toThrow();
+      expect(await served()).toBe("9.9.8");
+    } finally {
+      await mock.close();
+    }
+  });
+});
