@@ -4,7 +4,7 @@
 // is the bearer token is read from the spec: the one whose type (`token_type`) is the type of the
 // bearer scheme's own example token. Nothing here names an operation, a field or a token.
 import { sampleSecrets } from "@klearstack/docs";
-import { type ApiModel, decodeJwtParts, type OperationModel } from "@klearstack/spec";
+import type { ApiModel, OperationModel } from "@klearstack/spec";
 
 /** Environment variable → value, for the variables the operation's samples read. */
 export async function credentialsFor(
@@ -35,7 +35,8 @@ interface LoggedIn {
 }
 
 async function logIn(model: ApiModel, op: OperationModel, mockUrl: string): Promise<LoggedIn> {
-  const wanted = tokenTypeOf(op.bearer?.example);
+  const wanted = op.bearer?.tokenType;
+  if (!wanted) throw new Error(`${op.operationId}: the bearer scheme states no x-token-type`);
   const login = model.operations.find(
     (candidate) =>
       candidate.security.length === 0 &&
@@ -67,9 +68,4 @@ function formBody(mediaType: string | undefined, fields: Record<string, string>)
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   return form;
-}
-
-function tokenTypeOf(example: string | undefined): unknown {
-  if (example === undefined) throw new Error("the bearer scheme documents no example token");
-  return (decodeJwtParts(example).claims as Record<string, unknown>).token_type;
 }

@@ -2,24 +2,7 @@
 // feed the ones that need them. A token is kept by its type (the `token_type` its decoded schema
 // fixes); a JWT-typed request field takes the token of its type, and the bearer scheme takes the
 // token type the API hands out that no request field takes back.
-import {
-  type ApiModel,
-  type FieldModel,
-  type JsonSchema,
-  type OperationModel,
-  schemaFacts,
-} from "@klearstack/spec";
-
-/** The `token_type` a JWT-valued schema's decoded claims must carry, if it fixes one. */
-export function tokenTypeOf(schema: JsonSchema): string | undefined {
-  const facts = schemaFacts(schema);
-  if (facts.contentMediaType !== "application/jwt") return undefined;
-  const decoded = facts.contentSchema as JsonSchema | undefined;
-  const claims = decoded ? schemaFacts(decoded).properties?.claims : undefined;
-  const tokenType = claims ? schemaFacts(claims).properties?.token_type : undefined;
-  const value = tokenType?.const;
-  return typeof value === "string" ? value : undefined;
-}
+import { type ApiModel, type FieldModel, type OperationModel, schemaFacts } from "@klearstack/spec";
 
 /** Whether a field takes a JWT (a token from the chain, never a documented example). */
 export const isTokenField = (field: FieldModel): boolean =>
@@ -39,8 +22,7 @@ export function bearerTokenType(model: ApiModel): string | undefined {
       if (token.tokenType) issued.add(token.tokenType);
     }
     for (const field of op.fields) {
-      const type = tokenTypeOf(field.schema);
-      if (type) consumed.add(type);
+      if (field.tokenType) consumed.add(field.tokenType);
     }
   }
   const candidates = [...issued].filter((type) => !consumed.has(type));

@@ -3,7 +3,7 @@
 // (passwords, tokens, bearer credentials) come from an environment variable (`KLEARSTACK_PASSWORD`)
 // or standard input (`--password-stdin`), never from argv, which any local user can read in `ps`.
 import type { ApiModel } from "@klearstack/spec";
-import { bearerTokenType, isTokenField, tokenTypeOf } from "./chain.ts";
+import { bearerTokenType, isTokenField } from "./chain.ts";
 
 export interface SecretSource {
   /** e.g. KLEARSTACK_PASSWORD */
@@ -78,7 +78,7 @@ export function runInputs(model: ApiModel): RunInputs {
         flag: flagName(field.name),
         description: oneLine(field.description) || field.name,
         example: token ? undefined : field.example,
-        tokenType: tokenTypeOf(field.schema),
+        tokenType: field.tokenType,
         token,
         secret: secret ? secretSource(field.name) : undefined,
       });

@@ -2,7 +2,7 @@
 // for a JWT field and the bearer scheme, else the spec's example; or why the operation cannot run
 // yet (a token no earlier operation returned, a field with no example, an unsupported scheme).
 import type { ApiModel, OperationModel } from "@klearstack/spec";
-import { bearerTokenType, isTokenField, type TokenStore, tokenTypeOf } from "./chain.ts";
+import { bearerTokenType, isTokenField, type TokenStore } from "./chain.ts";
 import type { ValidInputs } from "./checks.ts";
 import { type GivenValues, runInputs } from "./inputs.ts";
 
@@ -31,7 +31,7 @@ export function inputResolver(
       const where = input?.secret
         ? `set ${input.secret.env} or pipe it to --${input.secret.stdinFlag}`
         : `pass --${input?.flag}`;
-      const tokenType = tokenTypeOf(field.schema);
+      const tokenType = field.tokenType;
       const value =
         given.fields[field.name] ?? (isTokenField(field) ? store.get(tokenType) : field.example);
       if (value !== undefined) fields[field.name] = value;

@@ -4,7 +4,7 @@
 // fake here (a unit test); test/conformance runs the same code against real servers.
 import { loadApiModel } from "@klearstack/spec";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { bearerTokenType, isTokenField, tokenTypeOf } from "../src/chain.ts";
+import { bearerTokenType, isTokenField } from "../src/chain.ts";
 import { runConformance } from "../src/index.ts";
 import { runInputs } from "../src/inputs.ts";
 
@@ -90,7 +90,7 @@ describe("runConformance, chaining the operations of the model", () => {
       for (const field of op.fields.filter(isTokenField)) {
         const value = request.fields[field.name];
         if (!value) continue;
-        const type = tokenTypeOf(field.schema);
+        const type = field.tokenType;
         const issued = exampleTokens.get(type)?.has(value);
         expect(issued, `${op.operationId}: ${field.name} is a ${type} token the API issued`).toBe(
           true,

@@ -1,13 +1,12 @@
 // Tokens that come back to the mock are checked the way the real API checks its own: signed with
 // the (example) key, not expired, and of the right type. Prism only checks that a bearer token is
 // present. What is a token, and of which type, is read from the spec:
-// - a JWT bearer scheme (`bearerFormat: JWT`) must carry a token of the type its documented
-//   example (`x-example`) has;
+// - a JWT bearer scheme (`bearerFormat: JWT`) must carry a token of the type it states
+//   (`x-token-type`), else of the type its documented example (`x-example`) has;
 // - a form field whose schema is a JWT (`contentMediaType: application/jwt`) must carry a token of
-//   the type its `contentSchema` fixes (`token_type: const`), e.g. a refresh token.
+//   the type its `contentSchema` fixes (the model's `FieldModel.tokenType`), e.g. a refresh token.
 import {
   decodeJwtParts,
-  type JsonSchema,
   type OperationModel,
   schemaFacts,
   verifyExampleJwt,
@@ -35,23 +34,14 @@ export function credentialRules(operation: OperationModel): CredentialRules {
   return {
     bearer:
       scheme && /^jwt$/i.test(scheme.bearerFormat ?? "")
-        ? { tokenType: exampleTokenType(scheme.example) }
+        ? { tokenType: scheme.tokenType ?? exampleTokenType(scheme.example) }
         : undefined,
-    tokenFields: operation.fields.flatMap((field) => {
-      const rule = jwtRule(field.schema);
-      return rule ? [{ name: field.name, ...rule }] : [];
-    }),
+    tokenFields: operation.fields.flatMap((field) =>
+      schemaFacts(field.schema).contentMediaType === "application/jwt"
+        ? [{ name: field.name, tokenType: field.tokenType }]
+        : [],
+    ),
   };
-}
-
-/** The token rule of a JWT-valued schema, or undefined when the schema is not a JWT. */
-export function jwtRule(schema: JsonSchema): TokenRule | undefined {
-  const facts = schemaFacts(schema);
-  if (facts.contentMediaType !== "application/jwt") return undefined;
-  const decoded = schemaFacts((facts.contentSchema ?? {}) as JsonSchema);
-  const claims = schemaFacts(decoded.properties?.claims ?? {});
-  const tokenType = schemaFacts(claims.properties?.token_type ?? {}).const;
-  return { tokenType: typeof tokenType === "string" ? tokenType : undefined };
 }
 
 function exampleTokenType(example: string | undefined): string | undefined {

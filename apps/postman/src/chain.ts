@@ -6,10 +6,8 @@ import {
   type ApiModel,
   decodeJwtParts,
   type FieldModel,
-  type JsonSchema,
   type OperationModel,
   type SecuritySchemeModel,
-  schemaFacts,
 } from "@klearstack/spec";
 
 /** The collection variable that holds the last issued token of a type ("access" → accessToken). */
@@ -32,17 +30,6 @@ export interface Chain {
   field(field: FieldModel): TokenUse | undefined;
   /** Every token variable the collection keeps, in first-issued order. */
   variables: string[];
-}
-
-/** The `token_type` const a JWT schema's decoded claims declare (the model's rule for bodies). */
-export function tokenTypeOf(schema: JsonSchema): string | undefined {
-  const facts = schemaFacts(schema);
-  if (facts.contentMediaType !== "application/jwt") return undefined;
-  const decoded = facts.contentSchema as JsonSchema | undefined;
-  const claims = decoded ? schemaFacts(decoded).properties?.claims : undefined;
-  const tokenType = claims ? schemaFacts(claims).properties?.token_type : undefined;
-  const value = tokenType ? schemaFacts(tokenType).const : undefined;
-  return typeof value === "string" ? value : undefined;
 }
 
 /** The token type a bearer scheme's documented example credential (`x-example`) carries. */
@@ -68,7 +55,7 @@ export function chainOf(model: ApiModel): Chain {
       if (!issuedTypes.includes(tokenType)) issuedTypes.push(tokenType);
   }
   const fieldType = (field: FieldModel) => {
-    const tokenType = tokenTypeOf(field.schema);
+    const { tokenType } = field;
     return tokenType && issuedTypes.includes(tokenType) ? tokenType : undefined;
   };
   const fieldTypes = new Set(
@@ -76,14 +63,14 @@ export function chainOf(model: ApiModel): Chain {
   );
 
   const bearerType = (scheme: SecuritySchemeModel): string => {
-    const documented = exampleTokenType(scheme);
+    const documented = scheme.tokenType ?? exampleTokenType(scheme);
     if (documented && issuedTypes.includes(documented)) return documented;
     // Without a documented example: the one issued token that no request field takes.
     const candidates = issuedTypes.filter((type) => !fieldTypes.has(type));
     if (candidates.length === 1 && candidates[0]) return candidates[0];
     throw new Error(
       `cannot tell which issued token the bearer scheme ${scheme.name} takes: document an ` +
-        `x-example credential whose token_type is one of [${issuedTypes.join(", ")}]`,
+        `x-token-type (or an x-example credential) naming one of [${issuedTypes.join(", ")}]`,
     );
   };
 

@@ -41,16 +41,6 @@ function scalarKind(schema: JsonSchema, where: string): string {
   return kind;
 }
 
-/** The `token_type` const of a JWT-valued schema (`contentSchema` → claims → token_type). */
-function tokenTypeOf(schema: JsonSchema): string | undefined {
-  const facts = schemaFacts(schema);
-  if (facts.contentMediaType !== "application/jwt" || !facts.contentSchema) return undefined;
-  const claims = schemaFacts(
-    schemaFacts(facts.contentSchema as JsonSchema).properties?.claims ?? {},
-  );
-  return (claims.properties?.token_type as JsonSchema | undefined)?.const as string | undefined;
-}
-
 function operationEntry(op: OperationModel) {
   const where = op.operationId;
   if (reservedMemberNames.includes(where)) {
@@ -74,8 +64,7 @@ function operationEntry(op: OperationModel) {
   const required = new Set(facts?.required ?? []);
   const accepts: Record<string, string> = {};
   for (const field of op.fields) {
-    const tokenType = tokenTypeOf(field.schema);
-    if (tokenType) accepts[tokenType] = field.name;
+    if (field.tokenType) accepts[field.tokenType] = field.name;
   }
   const issues: Record<string, string> = {};
   for (const token of body?.tokens ?? []) if (token.tokenType) issues[token.tokenType] = token.name;

@@ -2,22 +2,10 @@
 // issues tokens whose claims say when they expire (on the server's clock, which may be skewed),
 // and, like the real API, refuses a bearer call whose access token is unknown or expired and a
 // refresh token that is. Unit tests only: the contract tests use the real mock.
-import {
-  type FieldModel,
-  type JsonSchema,
-  type OperationModel,
-  schemaFacts,
-} from "@klearstack/spec";
+import type { OperationModel } from "@klearstack/spec";
 import type { Fetch } from "../../src/index.ts";
 import { fakeFetch, json } from "./fake-fetch.ts";
 import { example200, exampleFields, operations } from "./fixtures.ts";
-
-/** The token type a request field carries (its JWT schema's token_type const), if any. */
-function tokenTypeOf(field: FieldModel): string | undefined {
-  const decoded = schemaFacts(field.schema).contentSchema as JsonSchema | undefined;
-  const claims = schemaFacts(schemaFacts(decoded ?? {}).properties?.claims ?? {});
-  return (claims.properties?.token_type as JsonSchema | undefined)?.const as string | undefined;
-}
 
 export interface FakeApiOptions {
   /** Seconds an access token lives (default: the spec's 900). */
@@ -75,7 +63,7 @@ export function fakeApi({
       return new Response(null, { status: 401 });
     }
     for (const field of op.fields) {
-      const tokenType = tokenTypeOf(field);
+      const tokenType = field.tokenType;
       if (tokenType && !valid(fields[field.name], tokenType))
         return new Response(null, { status: 401 });
     }
@@ -105,8 +93,8 @@ export const loginOptions = (op: OperationModel) =>
 
 /** The refresh call: bearer-protected, takes a refresh token, answers an access token. */
 export const refreshOperation = operations.find(
-  (op) => op.bearer && op.fields.some((field) => tokenTypeOf(field) === "refresh"),
+  (op) => op.bearer && op.fields.some((field) => field.tokenType === "refresh"),
 ) as OperationModel;
 /** The field of the refresh call that carries the refresh token. */
-export const refreshTokenField = refreshOperation.fields.find((f) => tokenTypeOf(f) === "refresh")
+export const refreshTokenField = refreshOperation.fields.find((f) => f.tokenType === "refresh")
   ?.name as string;
