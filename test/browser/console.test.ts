@@ -22,6 +22,7 @@ import {
   serveDocs,
 } from "@klearstack/docs";
 import { ConsoleDriver, type ConsoleOperation, consoleModelOf } from "@klearstack/docs/console";
+import { useMock } from "@klearstack/mock/testing";
 import {
   type ApiModel,
   createSpecValidator,
@@ -33,7 +34,6 @@ import {
 import { writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useMock } from "../support/mock.ts";
 
 const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), "klearstack-console-"));

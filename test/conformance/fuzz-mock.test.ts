@@ -4,9 +4,9 @@
 // written. The run's duration is printed, never asserted.
 import { execFileSync } from "node:child_process";
 import { CHECK_NAMES, runInputs } from "@klearstack/conformance";
+import { useMock } from "@klearstack/mock/testing";
 import { loadApiModel } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
-import { useMock } from "../support/mock.ts";
 import { failedChecks, fuzz } from "./fuzz.ts";
 
 const model = await loadApiModel();

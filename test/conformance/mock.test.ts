@@ -1,9 +1,9 @@
 // real server ↔ spec, run against our own mock: the mock must conform like the real API would,
 // every operation chained from the logins, and the run prints no token and no password.
 import { runInputs } from "@klearstack/conformance";
+import { useMock } from "@klearstack/mock/testing";
 import { loadApiModel } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
-import { useMock } from "../support/mock.ts";
 import { conformance, tableRows } from "./cli.ts";
 
 const model = await loadApiModel();

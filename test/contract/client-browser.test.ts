@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, normalize } from "node:path";
 import { launchChromium } from "@klearstack/docs";
+import { useMock } from "@klearstack/mock/testing";
 import type { OperationModel } from "@klearstack/spec";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +15,6 @@ import {
   type LocalServer,
   startLocalServer,
 } from "../../packages/client/test/support/local-server.ts";
-import { useMock } from "../support/mock.ts";
 import { responseErrors } from "./support/response-errors.ts";
 
 const require = createRequire(import.meta.url);

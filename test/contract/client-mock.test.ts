@@ -8,13 +8,13 @@ import {
   KlearStackApiError,
   KlearStackUnauthorizedError,
 } from "@klearstack/client";
+import { useMock } from "@klearstack/mock/testing";
 import { describe, expect, it } from "vitest";
 import { methodOf, operations } from "../../packages/client/test/support/fixtures.ts";
 import {
   expectQuietly,
   rejectionOf,
 } from "../../packages/client/test/support/secret-safe-assertions.ts";
-import { useMock } from "../support/mock.ts";
 import { fetchWithout } from "./support/altered-fetch.ts";
 import { argumentsFor } from "./support/calls.ts";
 import { responseErrors } from "./support/response-errors.ts";

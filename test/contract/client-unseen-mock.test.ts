@@ -5,13 +5,13 @@
 // documented 500 for a missing field, and the bodyless 401, in both encodings. No file here names
 // the operation: it is UNSEEN_OPERATION_ID.
 import { pathToFileURL } from "node:url";
+import { useMock } from "@klearstack/mock/testing";
 import { createSpecValidator, loadApiModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "@klearstack/spec/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginsOf, methodOf, tokensOf } from "../../packages/client/test/support/fixtures.ts";
 import { rejectionOf } from "../../packages/client/test/support/secret-safe-assertions.ts";
 import { unseenClient } from "../../packages/client/test/support/unseen-client.ts";
-import { useMock } from "../support/mock.ts";
 import { fetchWithout } from "./support/altered-fetch.ts";
 
 type Sdk = typeof import("@klearstack/client");

@@ -10,6 +10,7 @@ import { basename, delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { decodeToken } from "@klearstack/client";
+import { useMock } from "@klearstack/mock/testing";
 import type { OperationModel } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations } from "../../packages/client/test/support/fixtures.ts";
@@ -17,7 +18,6 @@ import {
   expectQuietly,
   parseQuietly,
 } from "../../packages/client/test/support/secret-safe-assertions.ts";
-import { useMock } from "../support/mock.ts";
 import { responseErrors } from "./support/response-errors.ts";
 
 const run = promisify(execFile);

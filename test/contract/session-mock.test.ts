@@ -5,11 +5,11 @@
 // may fail.
 import { setTimeout as sleep } from "node:timers/promises";
 import { createKlearStackClient, createTokenSession, type LoginCall } from "@klearstack/client";
+import { useMock } from "@klearstack/mock/testing";
 import { verifyExampleJwt } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
 import { logins, operations } from "../../packages/client/test/support/fixtures.ts";
 import { expectQuietly } from "../../packages/client/test/support/secret-safe-assertions.ts";
-import { useMock } from "../support/mock.ts";
 
 const accessTtl = 2;
 const refreshTtl = 6;

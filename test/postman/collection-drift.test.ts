@@ -1,9 +1,10 @@
 // The generated tests can fail: for every operation, each way its answers can drift from the spec
 // (drifts.ts) makes newman exit 1, and a generated assertion of that very operation names the
 // broken promise. The drifts bend the real mock's answers through a proxy; nothing else changes.
+
+import { useMock } from "@klearstack/mock/testing";
 import { loadApiModel } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
-import { useMock } from "../support/mock.ts";
 import { driftsOf } from "./drifts.ts";
 import { runCollection } from "./newman.ts";
 import { startProxy } from "./proxy.ts";

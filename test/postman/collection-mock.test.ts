@@ -2,11 +2,11 @@
 // tests against the real mock, is green for every operation: the logins store their tokens, the
 // bearer-protected calls use them, and every documented error is answered as documented.
 import { readFileSync } from "node:fs";
+import { useMock } from "@klearstack/mock/testing";
 import { collectionFile } from "@klearstack/postman";
 import { UNAUTHENTICATED } from "@klearstack/postman/collection";
 import { loadApiModel } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useMock } from "../support/mock.ts";
 import { type NewmanRun, runCollection } from "./newman.ts";
 import { type RecordingProxy, startProxy } from "./proxy.ts";
 

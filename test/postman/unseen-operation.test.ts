@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { useMock } from "@klearstack/mock/testing";
 import { buildCollection } from "@klearstack/postman/collection";
 import { type ApiModel, loadApiModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useMock } from "../support/mock.ts";
 import { type NewmanRun, runCollection } from "./newman.ts";
 import { type RecordingProxy, startProxy } from "./proxy.ts";
 

@@ -3,9 +3,9 @@
 // success answer. A bearer-protected operation's samples first get a token from a login call, and
 // read it (and every other secret) the way their comment tells the reader to.
 import { documentInPage, readBuiltPage, sampleLabels, samplesInPage } from "@klearstack/docs";
+import { useMock } from "@klearstack/mock/testing";
 import { loadApiModel } from "@klearstack/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useMock } from "../support/mock.ts";
 import { credentialsFor } from "./credentials.ts";
 import { expectSampleWorks } from "./expect-sample.ts";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy.ts";

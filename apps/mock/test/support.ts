@@ -12,9 +12,7 @@ import {
   signExampleJwt,
   specPath,
 } from "@klearstack/spec";
-import { afterAll, beforeAll } from "vitest";
 import { credentialRules } from "../src/credentials.ts";
-import { type MockOptions, type RunningMock, startMock } from "../src/index.ts";
 
 export const model = await loadApiModel();
 export const validate = createSpecValidator(model);
@@ -134,15 +132,7 @@ export function carriesSecret(text: string, secrets: string[]): boolean {
 }
 
 /** Starts a silent mock on port 0 for the enclosing describe block. */
-export function useMock(options: MockOptions = {}) {
-  const state = {} as { mock: RunningMock; url: string };
-  beforeAll(async () => {
-    state.mock = await startMock({ port: 0, logLevel: "silent", ...options });
-    state.url = state.mock.url;
-  });
-  afterAll(() => state.mock?.close());
-  return state;
-}
+export { useMock } from "../testing.ts";
 
 export interface Reply {
   status: number;
