@@ -1,10 +1,10 @@
 // Conformance of a deployment to the spec, as a function: read the spec through the operation
 // model, run every operation's named checks in chain order, and render a report in which every
 // secret sent or received is masked.
-import { type ApiModel, loadApiModel, SecretMasker } from "@klearstack/spec";
+import type { ApiModel, SecretMasker } from "@klearstack/spec";
 import { printableUrl } from "./guards.ts";
-import { type GivenValues, runInputs } from "./inputs.ts";
 import { type Outcome, runChecks } from "./run.ts";
+import { runContext } from "./run-context.ts";
 import { renderTable } from "./table.ts";
 
 export { type Check, type Expectation, planChecks, UNAUTHENTICATED_STATUS } from "./checks.ts";
@@ -40,13 +40,7 @@ export interface ConformanceResult {
 }
 
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceResult> {
-  const model = options.model ?? (await loadApiModel(options.specPath));
-  const given: GivenValues = { fields: options.fields ?? {}, bearers: options.bearers ?? {} };
-  const masker = options.masker ?? new SecretMasker();
-  for (const value of Object.values(given.bearers)) masker.add(value);
-  for (const input of runInputs(model).fields) {
-    if (input.secret) masker.add(given.fields[input.name]);
-  }
+  const { model, given, masker } = await runContext(options);
   const outcomes = await runChecks({
     model,
     baseUrl: options.baseUrl,

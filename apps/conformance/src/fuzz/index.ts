@@ -1,8 +1,8 @@
 // Contract fuzzing as a function: run every operation's generated cases against a deployment and
 // render the summary and the reports, every secret masked.
-import { type ApiModel, loadApiModel, SecretMasker } from "@klearstack/spec";
+import type { ApiModel, SecretMasker } from "@klearstack/spec";
 import { isLoopback, printableUrl } from "../guards.ts";
-import { type GivenValues, runInputs } from "../inputs.ts";
+import { runContext } from "../run-context.ts";
 import { DEFAULT_MAX_EXAMPLES } from "./options.ts";
 import { jsonReport, junitReport } from "./reports.ts";
 import { type FuzzResult, runFuzz } from "./run.ts";
@@ -34,13 +34,7 @@ export interface FuzzingOutcome {
 }
 
 export async function runFuzzing(options: FuzzingOptions): Promise<FuzzingOutcome> {
-  const model = options.model ?? (await loadApiModel(options.specPath));
-  const given: GivenValues = { fields: options.fields ?? {}, bearers: options.bearers ?? {} };
-  const masker = options.masker ?? new SecretMasker();
-  for (const value of Object.values(given.bearers)) masker.add(value);
-  for (const input of runInputs(model).fields) {
-    if (input.secret) masker.add(given.fields[input.name]);
-  }
+  const { model, given, masker } = await runContext(options);
   const result = await runFuzz({
     model,
     baseUrl: options.baseUrl,
