@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningMock, startMock } from "@klearstack/mock";
+import { useMock } from "@klearstack/mock/testing";
 import { loadApiModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -61,19 +61,14 @@ describe("conformance of a spec with an operation it has never seen", () => {
   });
 
   describe("against the real mock serving that spec", () => {
-    let mock: RunningMock | undefined;
-    beforeAll(async () => {
-      mock = await startMock({ port: 0, logLevel: "silent", specPath: specFile });
-    });
-    afterAll(() => mock?.close());
+    // A function: the spec file is written by the beforeAll above, which runs first.
+    const mock = useMock(() => ({ specPath: specFile }));
 
     it("passes every check, the unseen operation's included", async () => {
-      if (!mock) throw new Error("the mock did not start");
       expectUnseenChecked(await conformance(["--base-url", mock.url, "--spec", specFile]));
     });
 
     it("passes every fuzz check, the unseen operation fuzzed from the document alone", async () => {
-      if (!mock) throw new Error("the mock did not start");
       const args = ["--base-url", mock.url, "--spec", specFile, "--max-examples", "3"];
       expectUnseenFuzzed(await fuzz(args));
     });
