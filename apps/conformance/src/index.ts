@@ -1,10 +1,6 @@
-// Conformance of a deployment to the spec, as a function: read the spec through the operation
-// model, run every operation's named checks in chain order, and render a report in which every
-// secret sent or received is masked.
-import type { ApiModel, SecretMasker } from "@klearstack/spec";
 import { printableUrl } from "./guards.ts";
 import { type Outcome, runChecks } from "./run.ts";
-import { runContext } from "./run-context.ts";
+import { type RunContextOptions, runContext } from "./run-context.ts";
 import { renderTable } from "./table.ts";
 
 export { type Check, type Expectation, planChecks, UNAUTHENTICATED_STATUS } from "./checks.ts";
@@ -16,19 +12,11 @@ export { type FieldInput, type GivenValues, type RunInputs, runInputs } from "./
 export type { Outcome } from "./run.ts";
 export { send, type WireAnswer, type WireRequest } from "./send.ts";
 
-export interface ConformanceOptions {
+/** Model, given values and masker as for every run (documented examples fill unset fields). */
+export interface ConformanceOptions extends RunContextOptions {
   baseUrl: URL;
-  /** The operation model; default: loaded from `specPath`, else this repository's spec. */
-  model?: ApiModel;
-  specPath?: string;
-  /** Request field values by field name (secrets included); documented examples fill the rest. */
-  fields?: Record<string, string>;
-  /** Bearer credentials by security scheme name; default: the tokens the logins return. */
-  bearers?: Record<string, string>;
   /** Per request. Default 10 s. */
   timeoutMs?: number;
-  /** Secrets to hide besides those the run sends and receives (the CLI's, for its own messages). */
-  masker?: SecretMasker;
 }
 
 export interface ConformanceResult {

@@ -9,7 +9,7 @@ export interface RunContextOptions {
   specPath?: string;
   /** Request field values by field name (secrets included). */
   fields?: Record<string, string>;
-  /** Bearer credentials by security scheme name. */
+  /** Bearer credentials by security scheme name; default: the tokens the logins return. */
   bearers?: Record<string, string>;
   /** Secrets to hide besides those the run sends and receives (the CLI's, for its own messages). */
   masker?: SecretMasker;

@@ -1,28 +1,19 @@
-// Contract fuzzing as a function: run every operation's generated cases against a deployment and
-// render the summary and the reports, every secret masked.
-import type { ApiModel, SecretMasker } from "@klearstack/spec";
 import { isLoopback, printableUrl } from "../guards.ts";
-import { runContext } from "../run-context.ts";
+import { type RunContextOptions, runContext } from "../run-context.ts";
 import { DEFAULT_MAX_EXAMPLES } from "./options.ts";
 import { jsonReport, junitReport } from "./reports.ts";
 import { type FuzzResult, runFuzz } from "./run.ts";
 import { rateText, renderSummary } from "./summary.ts";
 
-export interface FuzzingOptions {
+/** Model, given values and masker as for every run (given field values are held in every case). */
+export interface FuzzingOptions extends RunContextOptions {
   baseUrl: URL;
-  model?: ApiModel;
-  specPath?: string;
-  /** Request field values by field name (secrets included): held in every case. */
-  fields?: Record<string, string>;
-  /** Bearer credentials by scheme name; default: the tokens the logins return. */
-  bearers?: Record<string, string>;
   timeoutMs?: number;
   seed: number;
   maxExamples?: number;
   maxRequests?: number;
   /** Requests per second; undefined: unlimited. */
   rate: number | undefined;
-  masker?: SecretMasker;
 }
 
 export interface FuzzingOutcome {
