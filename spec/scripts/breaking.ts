@@ -6,10 +6,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { gateModels, judge, renderHuman, renderMarkdown } from "../breaking/index.ts";
+import { renderHuman, renderMarkdown } from "../breaking/render.ts";
 import type { GateResult } from "../breaking/types.ts";
-import { specPath } from "../index.ts";
-import { loadApiModel } from "../model.ts";
+import { specPath } from "../load.ts";
 import { specAtRef } from "./breaking-git.ts";
 
 const usage =
@@ -33,12 +32,15 @@ async function main(argv: string[]): Promise<number> {
     throw new Usage(`--json and --markdown exclude each other\n${usage}`);
   const headFile = values.spec ? resolve(invocationDir(), values.spec) : specPath;
   if (!existsSync(headFile)) throw new Usage(`no spec at ${headFile}\n${usage}`);
-  const head = await read(headFile, "the working tree's spec");
   // The base spec's folder at <ref>, written out so that split specs resolve their files.
   const scratch = mkdtempSync(join(tmpdir(), "klearstack-breaking-"));
   let result: GateResult;
   try {
     const baseFile = specAtRef(headFile, values.base, scratch);
+    // Loaded once the question is known to be well formed: a mistyped ref answers at once,
+    // without loading Redocly's library.
+    const { gateModels, judge } = await import("../breaking/index.ts");
+    const head = await read(headFile, "the working tree's spec");
     result = baseFile
       ? gateModels(await read(baseFile, `the spec at ${values.base}`), head, values.base)
       : judge([], "0.0.0", head.version, values.base);
@@ -55,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function read(file: string, what: string) {
+  const { loadApiModel } = await import("../model.ts");
   try {
     return await loadApiModel(file);
   } catch (error) {
@@ -63,10 +66,10 @@ async function read(file: string, what: string) {
 }
 
 /**
- * Where the user typed the command, for resolving a relative --spec. Under `npm run spec:breaking`
- * turbo starts this script through a second npm in spec/, which resets INIT_CWD to spec/; turbo's
- * own TURBO_INVOCATION_DIR (the repository root, where the root script runs turbo) survives.
- * Run as `npm run breaking -w @klearstack/spec`, INIT_CWD is where npm was started.
+ * Where the user typed the command, for resolving a relative --spec: npm sets INIT_CWD to it (the
+ * root script runs this file directly; `npm run breaking -w @klearstack/spec` too). Under
+ * `turbo run breaking`, turbo's own TURBO_INVOCATION_DIR survives the second npm, which resets
+ * INIT_CWD to spec/.
  */
 function invocationDir(): string {
   return process.env.TURBO_INVOCATION_DIR || process.env.INIT_CWD || process.cwd();
