@@ -10,6 +10,8 @@ const values = (value: unknown) => (Array.isArray(value) ? value : undefined);
 
 /** A lower bound (minLength, minimum, …) raised or added. */
 export const lowerRaised: Change = (b, h) => h !== undefined && num(h, 0) > num(b, -Infinity);
+/** A minimum length raised (an absent one is 0, so `minLength: 0` added is no change). */
+export const lengthRaised: Change = (b, h) => num(h, 0) > num(b, 0);
 /** An upper bound (maxLength, maximum, …) lowered or added. */
 export const upperLowered: Change = (b, h) => h !== undefined && num(h, 0) < num(b, Infinity);
 export const added: Change = (b, h) => b === undefined && h !== undefined;
