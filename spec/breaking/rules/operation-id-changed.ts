@@ -20,7 +20,8 @@ export default {
             `${before.method} → ${head.operationId}`,
             `${before.command} → ${after.command.replace("CLI subcommand ", "")}`,
             `${before.docs} → ${after.docs.replace("docs anchor ", "")}`,
-            before.postman,
+            // The request keeps its name (the summary); per-operation variables are keyed by id.
+            `${before.postman} (per-operation collection variables)`,
           ],
         };
       }),
