@@ -41,7 +41,6 @@ describe("toolchain", () => {
       .sort();
     expect(withScripts).toEqual([
       "@scarf/scarf", // Prism's install-time analytics ping: denied on purpose
-      "es5-ext", // a postinstall message only (via newman/optic)
       "esbuild", // postinstall only re-checks the platform binary, which ships as @esbuild/linux-x64
     ]);
   });

@@ -1,4 +1,4 @@
-// Materialises the spec as it was at a git ref, next to the working tree, so the comparison sees
+// Materialises the spec as it was at a git ref, in a scratch folder, so the comparison sees
 // exactly the files that ref holds (every YAML/JSON file of the spec's folder, for split specs).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";

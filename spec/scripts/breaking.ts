@@ -1,78 +1,84 @@
-// `npm run spec:breaking -- --base <git-ref>`: does the working tree's spec break clients written
-// against the spec at <git-ref>? Exit 0 no, 1 yes (with the list), 2 the question was malformed.
-// Run it before merging a spec change, with the branch you merge into as the base.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+// `npm run spec:breaking -- --base <git-ref> [--spec PATH] [--json | --markdown]`: what does the
+// working tree's spec change for the users of everything generated from it, compared with the spec
+// at <git-ref>, and is the info.version bump enough? Exit 0 yes (or nothing changed), 1 a bigger
+// bump is needed (the output names the version to use), 2 the question was malformed.
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { specPath } from "../index.ts";
-import { compareSpecFiles } from "./breaking-compare.ts";
-import { gitRoot, specAtRef } from "./breaking-git.ts";
+import { renderHuman, renderMarkdown } from "../breaking/render.ts";
+import type { GateResult } from "../breaking/types.ts";
+import { specPath } from "../load.ts";
+import { specAtRef } from "./breaking-git.ts";
 
-const usage = "usage: npm run spec:breaking -- --base <git-ref> [--spec <path to openapi.yaml>]";
+const usage =
+  "usage: npm run spec:breaking -- --base <git-ref> [--spec <path to openapi.yaml>] [--json | --markdown]";
 
-async function main(): Promise<number> {
+/** A malformed question: exit 2 with this message. */
+class Usage extends Error {}
+
+async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
-    options: { base: { type: "string" }, spec: { type: "string" } },
+    args: argv,
+    options: {
+      base: { type: "string" },
+      spec: { type: "string" },
+      json: { type: "boolean" },
+      markdown: { type: "boolean" },
+    },
   });
-  if (!values.base) {
-    console.error(usage);
-    return 2;
-  }
-  const head = values.spec ? resolve(invocationDir(), values.spec) : specPath;
-  if (!existsSync(head)) {
-    console.error(`spec:breaking: no spec at ${head}\n${usage}`);
-    return 2;
-  }
-  const root = gitRoot(head);
-  const label = relative(root, head);
-  // All scratch files (the base spec, Optic's HOME) live in the repo's git-ignored tmp/.
-  mkdirSync(join(root, "tmp"), { recursive: true });
-  const sandbox = mkdtempSync(join(root, "tmp", "breaking-"));
+  if (!values.base) throw new Usage(usage);
+  if (values.json && values.markdown)
+    throw new Usage(`--json and --markdown exclude each other\n${usage}`);
+  const headFile = values.spec ? resolve(invocationDir(), values.spec) : specPath;
+  if (!existsSync(headFile)) throw new Usage(`no spec at ${headFile}\n${usage}`);
+  // The base spec's folder at <ref>, written out so that split specs resolve their files.
+  const scratch = mkdtempSync(join(tmpdir(), "klearstack-breaking-"));
+  let result: GateResult;
   try {
-    const base = specAtRef(head, values.base, join(sandbox, "base"));
-    if (!base) {
-      console.log(`${label} does not exist at ${values.base}: nothing to break.`);
-      return 0;
+    const baseFile = specAtRef(headFile, values.base, scratch);
+    // Loaded once the question is known to be well formed: a mistyped ref answers at once,
+    // without loading Redocly's library.
+    const { gateModels, judge } = await import("../breaking/index.ts");
+    const head = await read(headFile, "the working tree's spec");
+    result = baseFile
+      ? gateModels(await read(baseFile, `the spec at ${values.base}`), head, values.base)
+      : judge([], "0.0.0", head.version, values.base);
+    if (!baseFile && !values.json && !values.markdown) {
+      console.log(`The spec does not exist at ${values.base}: nothing to break.`);
     }
-    console.log(`Comparing ${label} at ${values.base} with the working tree\n`);
-    const result = await compareSpecFiles(base, head, sandbox);
-    // Name files the way the reader knows them: `<ref>:spec/openapi.yaml` and the working tree's.
-    const names: [string, string][] = [
-      [base, `${values.base}:${label}`],
-      [relative(sandbox, base), `${values.base}:${label}`],
-      [head, label],
-      [relative(sandbox, head), label],
-    ];
-    const rename = (text: string) =>
-      names.reduce((out, [from, to]) => out.replaceAll(from, to), text);
-    console.log(rename(result.changelog), "\n");
-    if (!result.breaking) {
-      console.log(`✔ No breaking change against ${values.base}.`);
-      return 0;
-    }
-    console.log(`✘ ${result.problems.length} breaking change(s) against ${values.base}:`);
-    for (const problem of result.problems) console.log(`  - ${rename(problem)}`);
-    console.log(
-      "\nExisting clients would break. Keep the old behaviour alongside the new; if the break is" +
-        " deliberate, ship it as a new major version and tell integrators before merging.",
-    );
-    return 1;
-  } catch (error) {
-    console.error(`spec:breaking: ${(error as Error).message}`);
-    return 2;
   } finally {
-    rmSync(sandbox, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  if (values.json) console.log(JSON.stringify(result, null, 2));
+  else if (values.markdown) console.log(renderMarkdown(result));
+  else console.log(renderHuman(result));
+  return result.ok ? 0 : 1;
+}
+
+async function read(file: string, what: string) {
+  const { loadApiModel } = await import("../model.ts");
+  try {
+    return await loadApiModel(file);
+  } catch (error) {
+    throw new Usage(`cannot read ${what} (${file}): ${(error as Error).message}`);
   }
 }
 
 /**
- * Where the user typed the command, for resolving a relative --spec. Under `npm run spec:breaking`
- * turbo starts this script through a second npm in spec/, which resets INIT_CWD to spec/; turbo's
- * own TURBO_INVOCATION_DIR (the repository root, where the root script runs turbo) survives.
- * Run as `npm run breaking -w @klearstack/spec`, INIT_CWD is where npm was started.
+ * Where the user typed the command, for resolving a relative --spec: npm sets INIT_CWD to it (the
+ * root script runs this file directly; `npm run breaking -w @klearstack/spec` too). Under
+ * `turbo run breaking`, turbo's own TURBO_INVOCATION_DIR survives the second npm, which resets
+ * INIT_CWD to spec/.
  */
 function invocationDir(): string {
   return process.env.TURBO_INVOCATION_DIR || process.env.INIT_CWD || process.cwd();
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // Unknown refs, unreadable specs, bad versions and bad options are the caller's to fix.
+  console.error(`spec:breaking: ${(error as Error).message}`);
+  process.exitCode = 2;
+}

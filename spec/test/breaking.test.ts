@@ -1,296 +1,730 @@
-// The breaking-change gate is only worth having if it fails on edits that break clients and stays
-// quiet on edits that do not. Each fixture pair is the real spec and a mutated copy, compared by
-// the real Optic CLI plus our media-type check; the last block drives `breaking.ts` against git.
+// The breaking-change gate is worth having only if it names the edits that break users, stays
+// quiet (below "breaking") on the ones that do not, and asks for the right version. Each row edits
+// a parsed copy of the real spec in memory, as a maintainer would, and is judged in-process; one
+// test at the end drives the CLI against a throwaway git repository.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { type JsonSchema, loadSpec, type OpenApiDocument } from "../index.ts";
-import { compareSpecFiles } from "../scripts/breaking-compare.ts";
+import { commandOf } from "../../packages/client/src/cli/commands.ts";
+import {
+  type Bump,
+  cliCommandOf,
+  cliFlagOf,
+  cliVariableOf,
+  compareDocuments,
+  type Finding,
+  gate,
+  gateModels,
+  judge,
+  type Level,
+  nextVersion,
+  renderHuman,
+  renderMarkdown,
+  rules,
+} from "../breaking/index.ts";
+import { unseenOperationDocument } from "../fixtures/index.ts";
+import {
+  type ApiModel,
+  type JsonSchema,
+  loadApiModel,
+  loadSpec,
+  type OpenApiDocument,
+  type Operation,
+} from "../index.ts";
 
 type Edit = (doc: OpenApiDocument) => void;
 
-const run = promisify(execFile);
-const scratch = mkdtempSync(join(tmpdir(), "klearstack-breaking-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const op = (doc: OpenApiDocument) =>
-  doc.paths["/access/klearstack/getaccesstokenfromuserid"]!.post!;
-const schema = (doc: OpenApiDocument, name: string) => doc.components.schemas[name]!;
+// --- where the edits land: components by name, operations through the model ---------------------
+const schema = (doc: OpenApiDocument, name: string): JsonSchema => {
+  const found = doc.components.schemas[name];
+  if (!found) throw new Error(`the spec has no components/schemas/${name}: update this table`);
+  return found;
+};
 const props = (doc: OpenApiDocument, name: string) =>
   schema(doc, name).properties as Record<string, JsonSchema>;
-
-const addOptionalLocale: Edit = (doc) => {
-  props(doc, "UserIdLogin").locale = { type: "string", minLength: 2, description: "UI language." };
-};
-const dropFromRequired = (doc: OpenApiDocument, name: string, field: string) => {
-  schema(doc, name).required = (schema(doc, name).required as string[]).filter((f) => f !== field);
+const required = (doc: OpenApiDocument, name: string) => schema(doc, name).required as string[];
+const scheme = (doc: OpenApiDocument) => {
+  const schemes = doc.components.securitySchemes as Record<string, JsonSchema>;
+  return schemes.bearerAccessToken as JsonSchema;
 };
 
-let pairs = 0;
-async function compare(editBase: Edit, editHead: Edit) {
-  const dir = join(scratch, `pair-${++pairs}`);
-  mkdirSync(dir);
-  const [base, head] = [loadSpec(), loadSpec()];
-  editBase(base);
-  editHead(head);
-  writeFileSync(join(dir, "base.yaml"), stringify(base));
-  writeFileSync(join(dir, "head.yaml"), stringify(head));
-  return compareSpecFiles(join(dir, "base.yaml"), join(dir, "head.yaml"), dir);
-}
+let model: ApiModel;
+let baseModel: ApiModel;
+beforeAll(async () => {
+  model = await loadApiModel();
+  baseModel = model;
+});
+/** The operation as written, found through the model: one that needs a bearer token, one that
+ * does not, one with a required field (never assuming which operations exist or in what order). */
+const pick = (doc: OpenApiDocument, which: "bearer" | "open"): Operation => {
+  const op = model.operations.find((o) => (which === "bearer") === (o.bearer !== undefined));
+  if (!op) throw new Error(`the spec has no ${which} operation`);
+  return doc.paths[op.path]?.[op.method] as Operation;
+};
+const anyOp = (doc: OpenApiDocument) => pick(doc, "open");
+const addOptional = (doc: OpenApiDocument, name: string, field: JsonSchema) => {
+  props(doc, "UserIdLogin")[name] = { description: "An option.", ...field };
+};
 
-const unchanged: Edit = () => {};
+// --- the table: [edit, rule that must name it, its level, base edit (optional)] ------------------
+type Row = [name: string, rule: string, level: Level, head: Edit, base?: Edit];
+const ttl = (doc: OpenApiDocument) =>
+  addOptional(doc, "ttl", { type: "integer", minimum: 60, maximum: 3600 });
+const scope = (doc: OpenApiDocument) =>
+  addOptional(doc, "scope", { type: "string", enum: ["read", "write"] });
+const kind = (doc: OpenApiDocument) => {
+  props(doc, "TokenPair").kind = { type: "string", enum: ["bearer"], description: "Kind." };
+  required(doc, "TokenPair").push("kind");
+};
+const asApiKey = (name: string) => (doc: OpenApiDocument) => {
+  const s = scheme(doc);
+  for (const key of ["scheme", "bearerFormat"]) delete s[key];
+  Object.assign(s, { type: "apiKey", in: "header", name });
+};
 
-// [edit, the rule that must name it, base edit (defaults to none), head edit]
-const breaking: [string, string, Edit, Edit][] = [
+const table: Row[] = [
+  // request
   [
-    "an optional request field made required",
-    "prevent changing request property to required",
-    addOptionalLocale,
+    "a new required request field",
+    "request-field-added-required",
+    "breaking",
     (doc) => {
-      addOptionalLocale(doc);
-      (schema(doc, "UserIdLogin").required as string[]).push("locale");
+      addOptional(doc, "locale", { type: "string", minLength: 2 });
+      required(doc, "UserIdLogin").push("locale");
     },
   ],
   [
+    "an optional request field made required",
+    "request-field-became-required",
+    "breaking",
+    (doc) => {
+      addOptional(doc, "locale", { type: "string", minLength: 2 });
+      required(doc, "UserIdLogin").push("locale");
+    },
+    (doc) => addOptional(doc, "locale", { type: "string", minLength: 2 }),
+  ],
+  [
+    "a request field's type changed",
+    "request-field-type-changed",
+    "breaking",
+    (doc) => Object.assign(schema(doc, "UserId"), { type: "integer", minimum: 1 }),
+  ],
+  [
+    "a request field's maxLength lowered",
+    "request-field-max-length-decreased",
+    "breaking",
+    (doc) => Object.assign(schema(doc, "Password"), { maxLength: 64 }),
+  ],
+  [
+    "a request field's minLength raised",
+    "request-field-min-length-increased",
+    "breaking",
+    (doc) => Object.assign(schema(doc, "Username"), { minLength: 3 }),
+  ],
+  [
+    "a request field's minimum raised",
+    "request-field-minimum-increased",
+    "breaking",
+    (doc) => {
+      ttl(doc);
+      props(doc, "UserIdLogin").ttl!.minimum = 120;
+    },
+    ttl,
+  ],
+  [
+    "a request field's maximum lowered",
+    "request-field-maximum-decreased",
+    "breaking",
+    (doc) => {
+      ttl(doc);
+      props(doc, "UserIdLogin").ttl!.maximum = 600;
+    },
+    ttl,
+  ],
+  [
+    "a pattern added to a request field",
+    "request-field-pattern-added",
+    "breaking",
+    (doc) => Object.assign(schema(doc, "CompanyName"), { pattern: "^[A-Za-z ]+$" }),
+  ],
+  [
+    "a request field's pattern changed",
+    "request-field-pattern-changed",
+    "breaking",
+    (doc) => Object.assign(schema(doc, "Jwt"), { pattern: "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$" }),
+  ],
+  [
+    "a format added to a request field",
+    "request-field-format-added",
+    "breaking",
+    (doc) => Object.assign(schema(doc, "UserId"), { format: "uuid" }),
+  ],
+  [
+    "a request field's format changed",
+    "request-field-format-changed",
+    "breaking",
+    (doc) => Object.assign(schema(doc, "Password"), { format: "byte" }),
+  ],
+  [
+    "an enum value removed from a request field",
+    "request-field-enum-value-removed",
+    "breaking",
+    (doc) => {
+      scope(doc);
+      props(doc, "UserIdLogin").scope!.enum = ["read"];
+    },
+    scope,
+  ],
+  [
+    "a request media type removed",
+    "request-media-type-removed",
+    "breaking",
+    (doc) => {
+      delete anyOp(doc).requestBody?.content["multipart/form-data"];
+    },
+  ],
+  [
+    "the request body made required",
+    "request-body-became-required",
+    "breaking",
+    (doc) => Object.assign(anyOp(doc).requestBody ?? {}, { required: true }),
+    (doc) => Object.assign(anyOp(doc).requestBody ?? {}, { required: false }),
+  ],
+  [
+    "a request field removed",
+    "request-field-removed",
+    "breaking",
+    (doc) => {
+      delete props(doc, "PasswordLogin").company_name;
+      schema(doc, "PasswordLogin").required = ["username", "password"];
+    },
+  ],
+  [
+    "a request field turned secret (the CLI flag becomes a variable)",
+    "request-field-became-secret",
+    "breaking",
+    (doc) => Object.assign(schema(doc, "Username"), { writeOnly: true }),
+  ],
+  [
+    "a request token field that takes another token type",
+    "request-field-token-type-changed",
+    "breaking",
+    (doc) => {
+      props(doc, "RefreshTokenGrant").refresh_token = { $ref: "#/components/schemas/AccessToken" };
+    },
+  ],
+  // response
+  [
     "a response field removed",
-    "prevent removing response property",
-    unchanged,
+    "response-field-removed",
+    "breaking",
     (doc) => {
       delete props(doc, "TokenPair").release_version;
-      dropFromRequired(doc, "TokenPair", "release_version");
+      schema(doc, "TokenPair").required = ["refresh_token", "access_token"];
     },
   ],
   [
     "a required response field made optional",
-    "prevent making response property optional",
-    unchanged,
-    (doc) => dropFromRequired(doc, "TokenPair", "release_version"),
-  ],
-  [
-    "a request media type removed",
-    "[media type removed] POST /access/klearstack/getaccesstokenfromuserid: request body multipart/form-data",
-    unchanged,
+    "response-field-became-optional",
+    "breaking",
     (doc) => {
-      delete op(doc).requestBody!.content["multipart/form-data"];
-    },
-  ],
-  [
-    "a response media type replaced",
-    "[media type removed] POST /access/klearstack/getaccesstokenfromuserid: response 500 text/plain",
-    unchanged,
-    (doc) => {
-      const content = op(doc).responses["500"]!.content!;
-      content["application/problem+json"] = content["text/plain"]!;
-      delete content["text/plain"];
-    },
-  ],
-  [
-    "a response removed",
-    "prevent response status code removal",
-    unchanged,
-    (doc) => {
-      delete op(doc).responses["500"];
+      schema(doc, "TokenPair").required = ["refresh_token", "access_token"];
     },
   ],
   [
     "a response field's type changed",
-    "prevent response property type changes",
-    unchanged,
+    "response-field-type-changed",
+    "breaking",
     (doc) => {
       props(doc, "TokenPair").release_version = { type: "integer", minimum: 1 };
     },
   ],
   [
-    // Optic's default would wave this through; a break breaks clients whatever the version says.
-    "a response removed together with a major version bump",
-    "prevent response status code removal",
-    unchanged,
+    "an enum value added to a response field",
+    "response-field-enum-value-added",
+    "breaking",
     (doc) => {
-      delete op(doc).responses["500"];
-      (doc.info as { version: string }).version = "2.0.0";
+      kind(doc);
+      props(doc, "TokenPair").kind!.enum = ["bearer", "mac"];
+    },
+    kind,
+  ],
+  [
+    "a response status removed",
+    "response-status-removed",
+    "breaking",
+    (doc) => {
+      delete anyOp(doc).responses["500"];
     },
   ],
   [
-    // Our --standard must win: Optic would otherwise try to download the spec's own standard and,
-    // failing that (offline), check nothing at all.
-    "a response removed by a spec naming its own x-optic-standard",
-    "prevent response status code removal",
-    unchanged,
+    "a response media type replaced",
+    "response-media-type-removed",
+    "breaking",
     (doc) => {
-      delete op(doc).responses["500"];
-      doc["x-optic-standard"] = "https://klearstack.invalid/standard.yml";
+      const content = anyOp(doc).responses["500"]?.content ?? {};
+      content["application/problem+json"] = content["text/plain"] as never;
+      delete content["text/plain"];
     },
   ],
   [
-    "a request field's type changed",
-    "prevent request property type changes",
-    unchanged,
+    "a response token of another type",
+    "response-token-type-changed",
+    "breaking",
     (doc) => {
-      props(doc, "UserIdLogin").user_id = { type: "integer", minimum: 1 };
+      props(doc, "TokenPair").access_token = { $ref: "#/components/schemas/RefreshToken" };
     },
   ],
-];
-
-const safe: [string, Edit][] = [
-  ["nothing changed", unchanged],
-  ["an optional request field added", addOptionalLocale],
+  // operation
   [
-    "descriptions edited",
+    "an operation removed",
+    "operation-removed",
+    "breaking",
     (doc) => {
-      op(doc).description = "Issues a token pair.";
-      props(doc, "UserIdLogin").user_id!.description = "The user's id, as KlearStack knows it.";
+      const op = model.operations[0]!;
+      delete doc.paths[op.path]?.[op.method];
     },
+  ],
+  [
+    "an operation's path changed",
+    "operation-path-changed",
+    "breaking",
+    (doc) => {
+      const op = model.operations[0]!;
+      doc.paths[`${op.path}-v2`] = doc.paths[op.path]!;
+      delete doc.paths[op.path];
+    },
+  ],
+  [
+    "an operation's method changed",
+    "operation-method-changed",
+    "breaking",
+    (doc) => {
+      const op = model.operations[0]!;
+      const item = doc.paths[op.path]!;
+      item[op.method === "put" ? "post" : "put"] = item[op.method]!;
+      delete item[op.method];
+    },
+  ],
+  [
+    "an operationId renamed",
+    "operation-id-changed",
+    "breaking",
+    (doc) => {
+      anyOp(doc).operationId = "logIn";
+    },
+  ],
+  // security
+  [
+    "a security requirement added to a login",
+    "security-requirement-added",
+    "breaking",
+    (doc) => {
+      anyOp(doc).security = [{ bearerAccessToken: [] }];
+    },
+  ],
+  [
+    "a bearer operation switched to another scheme",
+    "security-requirement-changed",
+    "breaking",
+    (doc) => {
+      (doc.components.securitySchemes as Record<string, unknown>).apiKey = {
+        type: "apiKey",
+        in: "header",
+        name: "X-Api-Key",
+        description: "An API key.",
+      };
+      pick(doc, "bearer").security = [{ apiKey: [] }];
+    },
+  ],
+  [
+    "the bearer scheme changed to an API-key header",
+    "security-scheme-type-changed",
+    "breaking",
+    asApiKey("X-Api-Key"),
+  ],
+  [
+    "the http scheme changed from bearer to basic",
+    "security-scheme-http-scheme-changed",
+    "breaking",
+    (doc) => Object.assign(scheme(doc), { scheme: "basic" }),
+  ],
+  [
+    "an API-key header renamed",
+    "security-scheme-location-changed",
+    "breaking",
+    asApiKey("X-Token"),
+    asApiKey("X-Api-Key"),
+  ],
+  [
+    "the bearer format changed",
+    "security-scheme-bearer-format-changed",
+    "breaking",
+    (doc) => Object.assign(scheme(doc), { bearerFormat: "opaque" }),
+  ],
+  [
+    "the token type the bearer scheme takes (x-token-type) changed",
+    "security-token-type-changed",
+    "breaking",
+    (doc) => Object.assign(scheme(doc), { "x-token-type": "refresh" }),
+  ],
+  [
+    "an access token's lifetime shortened",
+    "token-lifetime-shortened",
+    "warning",
+    (doc) => {
+      (schema(doc, "AccessToken")["x-token-lifetime"] as JsonSchema).default = 300;
+    },
+  ],
+  [
+    "a security requirement removed",
+    "security-requirement-removed",
+    "warning",
+    (doc) => {
+      pick(doc, "bearer").security = [];
+    },
+  ],
+  // additions: no false alarm, a minor bump
+  [
+    "an optional request field added",
+    "request-field-added-optional",
+    "addition",
+    (doc) => addOptional(doc, "locale", { type: "string", minLength: 2 }),
   ],
   [
     "a response field added",
+    "response-field-added",
+    "addition",
     (doc) => {
-      props(doc, "TokenPair").expires_in = { type: "integer", minimum: 1 };
+      props(doc, "TokenPair").expires_in = { type: "integer", minimum: 1, description: "s" };
+    },
+  ],
+  [
+    "a response status added",
+    "response-status-added",
+    "addition",
+    (doc) => {
+      anyOp(doc).responses["429"] = { description: "Too many requests." };
+    },
+  ],
+  [
+    "a request media type added",
+    "request-media-type-added",
+    "addition",
+    (doc) => {
+      const content = anyOp(doc).requestBody?.content ?? {};
+      content["application/json"] = content["multipart/form-data"]!;
+    },
+  ],
+  [
+    "a response media type added",
+    "response-media-type-added",
+    "addition",
+    (doc) => {
+      const content = anyOp(doc).responses["500"]?.content ?? {};
+      content["application/json"] = { schema: { type: "object", required: [] }, example: {} };
+    },
+  ],
+  [
+    "an operation added (the unseen-operation fixture)",
+    "operation-added",
+    "addition",
+    (doc) => Object.assign(doc, unseenOperationDocument()),
+  ],
+  // patch-level: no false alarm
+  [
+    "an operation's description reworded",
+    "description-changed",
+    "patch",
+    (doc) => {
+      anyOp(doc).description = "Logs a user in.";
+    },
+  ],
+  [
+    "a request field's description reworded",
+    "description-changed",
+    "patch",
+    (doc) => Object.assign(schema(doc, "UserId"), { description: "The user's id." }),
+  ],
+  [
+    "an operation's summary reworded",
+    "operation-summary-changed",
+    "patch",
+    (doc) => {
+      anyOp(doc).summary = "Log in";
+    },
+  ],
+  [
+    "a response example edited",
+    "example-changed",
+    "patch",
+    (doc) => {
+      const responses = doc.components.responses as Record<string, JsonSchema>;
+      const content = responses.TokenPairIssued?.content as Record<string, JsonSchema>;
+      (content["application/json"]?.example as JsonSchema).release_version = "7.8.10";
+    },
+  ],
+  [
+    "a request field's maxLength raised",
+    "request-field-constraint-loosened",
+    "patch",
+    (doc) => Object.assign(schema(doc, "Password"), { maxLength: 4096 }),
+  ],
+  [
+    "a request field's minLength dropped",
+    "request-field-constraint-loosened",
+    "patch",
+    (doc) => {
+      delete schema(doc, "Username").minLength;
+    },
+  ],
+  [
+    "an enum value added to a request field",
+    "request-field-constraint-loosened",
+    "patch",
+    (doc) => {
+      scope(doc);
+      props(doc, "UserIdLogin").scope!.enum = ["read", "write", "admin"];
+    },
+    scope,
+  ],
+  [
+    "the API's description reworded",
+    "document-changed",
+    "patch",
+    (doc) => {
+      (doc.info as JsonSchema).description = "KlearStack's token API.";
+    },
+  ],
+  [
+    "a security scheme renamed, same definition",
+    "document-changed",
+    "patch",
+    (doc) => {
+      const schemes = doc.components.securitySchemes as Record<string, unknown>;
+      schemes.accessJwt = schemes.bearerAccessToken;
+      delete schemes.bearerAccessToken;
+      pick(doc, "bearer").security = [{ accessJwt: [] }];
     },
   ],
 ];
 
-describe("breaking-change comparison of two spec files", () => {
-  it.concurrent.each(breaking)(
-    "%s is breaking (%s)",
-    async (_name, rule, editBase, editHead) => {
-      const result = await compare(editBase, editHead);
-      expect(result.breaking).toBe(true);
-      expect(result.problems.join("\n")).toContain(rule);
-    },
-    120_000,
-  );
+const bumpOf: Record<Level, Bump> = {
+  breaking: "major",
+  warning: "patch",
+  addition: "minor",
+  patch: "patch",
+};
+const below: Record<Bump, Bump> = { major: "minor", minor: "patch", patch: "none", none: "none" };
 
-  it.concurrent.each(safe)(
-    "%s is not breaking",
-    async (_name, editHead) => {
-      const result = await compare(unchanged, editHead);
-      expect(result.problems).toEqual([]);
-      expect(result.breaking).toBe(false);
-    },
-    120_000,
-  );
-});
+async function judged(head: Edit, base?: Edit) {
+  const [b, h] = [loadSpec(), loadSpec()];
+  base?.(b);
+  head(h); // a row's head edit includes its base edit
 
-describe("npm run spec:breaking -- --base <git-ref>", () => {
-  // A throwaway git repository holding one committed spec, edited in its working tree.
-  const repo = mkdtempSync(join(tmpdir(), "klearstack-breaking-repo-"));
-  afterAll(() => rmSync(repo, { recursive: true, force: true }));
-  const specFile = join(repo, "spec", "openapi.yaml");
-  const git = (...args: string[]) =>
-    run(
-      "git",
-      [
-        "-c",
-        "user.name=test",
-        "-c",
-        "user.email=test@example.invalid",
-        "-c",
-        "commit.gpgsign=false",
-        ...args,
-      ],
-      {
-        cwd: repo,
-      },
-    );
-  const script = new URL("../scripts/breaking.ts", import.meta.url).pathname;
-  async function gate(...args: string[]) {
-    try {
-      // CI=true on purpose: Optic would then write ci-run-details.json; the gate must prevent it.
-      const { stdout, stderr } = await run(
-        process.execPath,
-        [script, ...args, "--spec", specFile],
-        {
-          env: { ...process.env, CI: "true" },
-        },
-      );
-      return { code: 0, output: stdout + stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, output: e.stdout + e.stderr };
-    }
-  }
-  const writeSpec = (edit: Edit) => {
-    const doc = loadSpec();
-    edit(doc);
-    writeFileSync(specFile, stringify(doc));
-  };
+  const before = base ? await loadApiModel({ document: b as never }) : baseModel;
+  return gateModels(before, await loadApiModel({ document: h as never }), "HEAD");
+}
 
-  it("passes when the working tree matches the base, and lists each break when not", async () => {
-    mkdirSync(join(repo, "spec"));
-    writeSpec(unchanged);
-    await git("init", "--quiet");
-    await git("add", ".");
-    await git("commit", "--quiet", "-m", "base spec");
-
-    const same = await gate("--base", "HEAD");
-    expect(same.output).toContain("No breaking change against HEAD");
-    expect(same.code).toBe(0);
-
-    writeSpec((doc) => {
-      delete op(doc).responses["500"];
-      delete op(doc).requestBody!.content["multipart/form-data"];
-    });
-    const broken = await gate("--base", "HEAD");
-    expect(broken.code).toBe(1);
-    expect(broken.output).toContain("2 breaking change(s) against HEAD:");
-    expect(broken.output).toMatch(/ {2}- \[prevent response status code removal\] .*500/);
-    expect(broken.output).toMatch(/ {2}- \[media type removed\] .*multipart\/form-data/);
-    // Files are named as the reader knows them, not by the gate's scratch paths.
-    expect(broken.output).toContain("HEAD:spec/openapi.yaml");
-    expect(broken.output).not.toContain("/tmp/breaking-");
-  }, 120_000);
-
-  it("leaves nothing behind: no scratch files, no Optic CI file, git status untouched", async () => {
-    expect(readdirSync(join(repo, "tmp"))).toEqual([]);
-    expect(existsSync(join(repo, "ci-run-details.json"))).toBe(false);
-    expect(existsSync(join(repo, "spec", "ci-run-details.json"))).toBe(false);
-    const { stdout } = await git("status", "--porcelain", "--untracked-files=all");
-    expect(stdout.split("\n").filter(Boolean)).toEqual([" M spec/openapi.yaml"]);
+describe("the gate's rules, on edits of the real spec", () => {
+  it("has at least 30 edits and every rule is named by one", () => {
+    expect(table.length).toBeGreaterThanOrEqual(30);
+    const named = new Set(table.map(([, rule]) => rule));
+    expect(rules.map((r) => r.id).filter((id) => !named.has(id))).toEqual([]);
   });
 
-  // Relative --spec paths name a file from where the command was typed. Under turbo that is
-  // TURBO_INVOCATION_DIR (the inner npm resets INIT_CWD to spec/); under plain npm, INIT_CWD.
-  async function gateFrom(where: Record<string, string>, specArg: string) {
-    const env = { ...process.env, ...where };
-    for (const name of ["TURBO_INVOCATION_DIR", "INIT_CWD"]) if (!(name in where)) delete env[name];
-    try {
-      const { stdout, stderr } = await run(
-        process.execPath,
-        [script, "--base", "HEAD", "--spec", specArg],
-        { cwd: tmpdir(), env },
+  it.each(table)("%s → %s (%s)", async (_name, rule, level, head, base) => {
+    const result = await judged(head, base);
+    const hit = result.findings.find((f) => f.rule === rule);
+    expect(hit, JSON.stringify(result.findings, null, 2)).toMatchObject({ rule, level });
+    // The edit needs exactly its level's bump: nothing at a higher level (no false alarm).
+    expect(result.requiredBump).toBe(bumpOf[level]);
+    // The exit decision: the version untouched fails and names the version to use; the right
+    // bump passes and still lists the findings; one bump short fails.
+    const version = result.base.version;
+    const right = nextVersion(version, bumpOf[level]);
+    expect(result).toMatchObject({ ok: false, suggestedVersion: right });
+    expect(judge(result.findings, version, right)).toMatchObject({
+      ok: true,
+      findings: hit ? result.findings : [],
+    });
+    if (level !== "patch" && level !== "warning") {
+      const short = nextVersion(version, below[bumpOf[level]]);
+      expect(judge(result.findings, version, short)).toMatchObject({
+        ok: false,
+        suggestedVersion: right,
+      });
+    }
+    // Each finding says where, what, and what it changes for users.
+    for (const f of result.findings) {
+      expect(f.where.length * f.message.length, JSON.stringify(f)).toBeGreaterThan(0);
+      expect(f.affects.length, JSON.stringify(f)).toBeGreaterThan(0);
+    }
+    expect(renderHuman(result)).toContain(`[${rule}]`);
+    expect(renderMarkdown(result)).toContain(`rule \`${rule}\``);
+  });
+
+  it("an added operation (the unseen fixture) is an addition and nothing else", async () => {
+    const findings = await compareDocuments(loadSpec(), unseenOperationDocument());
+    expect(new Set(findings.map((f) => `${f.rule} ${f.level}`))).toEqual(
+      new Set(["operation-added addition"]),
+    );
+  });
+
+  it("an unchanged spec has no finding and needs no bump", async () => {
+    const result = await gate(loadSpec(), loadSpec(), "HEAD");
+    expect(result).toMatchObject({ findings: [], requiredBump: "none", ok: true });
+    expect(result.suggestedVersion).toBe(result.head.version);
+  });
+
+  it("names what a finding breaks: client method, CLI subcommand and flag or variable, Postman, mock", async () => {
+    const { findings } = await judged((doc) => {
+      Object.assign(schema(doc, "Password"), { maxLength: 64 });
+      Object.assign(schema(doc, "Username"), { maxLength: 64 });
+    });
+    const byField = (name: string) =>
+      findings.find((f: Finding) => f.where.endsWith(`request field ${name}`))?.affects ?? [];
+    const op = model.operations.find((o) => o.fields.some((f) => f.name === "password"))!;
+    const command = cliCommandOf(op.operationId);
+    expect(byField("username")).toEqual(
+      expect.arrayContaining([
+        `client method ${op.operationId} (input type)`,
+        `CLI flag --username of ${command}`,
+      ]),
+    );
+    expect(byField("password")).toContain(
+      `CLI subcommand ${command}: ${cliVariableOf("password")} (or --password-stdin)`,
+    );
+    const { findings: security } = await judged(asApiKey("X-Api-Key"));
+    expect(security[0]?.affects.join("\n")).toMatch(
+      /KLEARSTACK_ACCESS_TOKEN[\s\S]*Postman request[\s\S]*mock: /,
+    );
+  });
+
+  it("names CLI subcommands, flags and variables exactly as the CLI does", () => {
+    for (const op of model) {
+      const entry = { bearer: op.bearer !== undefined, fields: op.fields };
+      const command = commandOf(op.operationId, entry as never, { fields: {} } as never);
+      expect(command.name).toBe(cliCommandOf(op.operationId));
+      for (const field of op.fields.filter((f) => !f.secret)) {
+        expect(command.fieldFlags.has(cliFlagOf(field.name)), field.name).toBe(true);
+      }
+      expect(command.secrets.map((s) => s.variable).sort()).toEqual(
+        [
+          ...(op.bearer ? ["KLEARSTACK_ACCESS_TOKEN"] : []),
+          ...op.fields.filter((f) => f.secret).map((f) => cliVariableOf(f.name)),
+        ].sort(),
       );
-      return { code: 0, output: stdout + stderr };
+    }
+  });
+
+  it("refuses an info.version that is not semver", () => {
+    expect(() => judge([], "1.1", "1.2.0")).toThrow(/not a semantic version/);
+  });
+
+  it("the README's table lists every rule with its level", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (breaking|warning|addition|patch) \|/gm)];
+    const listed = rows.map(([, id, level]) => `${id} ${level}`).sort();
+    const registered = [...rules.map((r) => `${r.id} ${r.level}`), "document-changed patch"];
+    expect(listed).toEqual(registered.sort());
+  });
+});
+
+describe("npm run spec:breaking against a git repository", () => {
+  const run = promisify(execFile);
+  const script = new URL("../scripts/breaking.ts", import.meta.url).pathname;
+  const env = { ...process.env, GIT_DIR: undefined, GIT_WORK_TREE: undefined, FORCE_COLOR: "0" };
+  async function cli(...args: string[]) {
+    try {
+      const { stdout } = await run(process.execPath, [script, ...args], { env });
+      return { code: 0, stdout };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, output: e.stdout + e.stderr };
+      return { code: e.code, stdout: `${e.stdout}${e.stderr}` };
     }
   }
 
-  it("resolves a relative --spec against where the command was typed, not the script's folder", async () => {
-    const specDir = join(repo, "spec");
-    const invocations: Record<string, string>[] = [
-      { TURBO_INVOCATION_DIR: repo, INIT_CWD: specDir },
-      { INIT_CWD: repo },
-    ];
-    for (const where of invocations) {
-      const found = await gateFrom(where, "spec/openapi.yaml");
-      expect(found.output, JSON.stringify(where)).toContain("Comparing spec/openapi.yaml at HEAD");
-      expect(found.code, JSON.stringify(where)).toBe(1);
-    }
-    const missing = await gateFrom({ INIT_CWD: specDir }, "spec/openapi.yaml");
-    expect(missing.code).toBe(2);
-    expect(missing.output).toContain(`no spec at ${join(specDir, "spec", "openapi.yaml")}`);
-  }, 120_000);
+  it("exits 0 when the bump is enough, 1 when it is not (naming the version), 2 on a bad ref", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "klearstack-breaking-repo-"));
+    try {
+      const git = (...args: string[]) =>
+        run(
+          "git",
+          [
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+            ...args,
+          ],
+          { cwd: repo, env },
+        );
+      const spec = (dir: string) => join(repo, dir, "openapi.yaml");
+      const write = (dir: string, edit: Edit) => {
+        const doc = loadSpec();
+        edit(doc);
+        mkdirSync(join(repo, dir), { recursive: true });
+        writeFileSync(spec(dir), stringify(doc));
+      };
+      await git("init", "-q");
+      for (const dir of ["broken", "major"]) write(dir, () => {});
+      await git("add", ".");
+      await git("commit", "-q", "-m", "the spec");
+      const dropStatus: Edit = (doc) => {
+        delete anyOp(doc).responses["500"];
+      };
+      write("broken", dropStatus);
+      write("major", (doc) => {
+        dropStatus(doc);
+        (doc.info as JsonSchema).version = nextVersion(model.version, "major");
+      });
+      write("new", () => {}); // never committed: absent at HEAD
 
-  it("refuses an unknown ref or a missing --base with exit code 2", async () => {
-    const unknown = await gate("--base", "no-such-branch");
-    expect(unknown.code).toBe(2);
-    expect(unknown.output).toContain('unknown git ref "no-such-branch"');
-    const missing = await gate();
-    expect(missing.code).toBe(2);
-    expect(missing.output).toContain("usage: npm run spec:breaking -- --base <git-ref>");
+      // One process per exit code and output format (the human output is tested in-process).
+      const [broken, major, fresh, badRef] = await Promise.all([
+        cli("--base", "HEAD", "--spec", spec("broken"), "--json"),
+        cli("--base", "HEAD", "--spec", spec("major"), "--markdown"),
+        cli("--base", "HEAD", "--spec", spec("new"), "--json"),
+        cli("--base", "no-such-ref", "--spec", spec("major")),
+      ]);
+      expect(broken.code, broken.stdout).toBe(1);
+      const result = JSON.parse(broken.stdout);
+      expect(result).toMatchObject({
+        base: { ref: "HEAD", version: model.version },
+        head: { version: model.version },
+        requiredBump: "major",
+        actualBump: "none",
+        ok: false,
+        suggestedVersion: nextVersion(model.version, "major"),
+      });
+      expect(result.findings.map((f: Finding) => f.rule)).toContain("response-status-removed");
+
+      expect(major.code, major.stdout).toBe(0);
+      expect(major.stdout).toMatch(
+        new RegExp(
+          `^## ${nextVersion(model.version, "major")}\n\n### Breaking\n\n- .*response-status-removed`,
+        ),
+      );
+
+      expect(fresh.code, fresh.stdout).toBe(0);
+      expect(JSON.parse(fresh.stdout)).toMatchObject({
+        base: { version: "0.0.0" },
+        findings: [],
+        requiredBump: "none",
+        ok: true,
+      });
+
+      expect(badRef.code).toBe(2);
+      expect(badRef.stdout).toContain('unknown git ref "no-such-ref"');
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 });
