@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type MockChoice, render } from "./answers.ts";
 import { readForm } from "./body.ts";
 import { allowOrigin, answerOptions } from "./cors.ts";
-import { checkBearer, checkTokenFields } from "./credentials.ts";
+import { bearerToken, checkBearer, checkTokenFields } from "./credentials.ts";
 import type { Engine } from "./engine.ts";
 import type { RequestLogger } from "./log.ts";
 import { parsePrefer } from "./prefer.ts";
@@ -122,7 +122,7 @@ async function handle(
   if (!passesSecurity(operation, input)) return ask({ dynamic: false }, false);
   const bearer = rules.credentials.bearer;
   if (bearer) {
-    const verdict = checkBearer(bearer, input.headers?.authorization);
+    const verdict = await checkBearer(bearer, input.headers?.authorization);
     if (!verdict.ok) return refuse(verdict.reason, true);
     sources.presented.push(...verdict.claims);
   }
@@ -141,7 +141,7 @@ async function handle(
 
   // 3. Tokens sent as fields (a refresh token) must be valid too: the vendor documents no answer
   // for a bad one, so the mock answers as for a bad bearer token (README).
-  const tokens = checkTokenFields(rules.credentials.tokenFields, fields);
+  const tokens = await checkTokenFields(rules.credentials.tokenFields, fields);
   if (!tokens.ok) return refuse(tokens.reason, false);
   sources.presented.unshift(...tokens.claims);
 
@@ -171,6 +171,10 @@ function prismHeaders(req: IncomingMessage): Record<string, string> {
     if (name === "accept" || value === undefined) continue;
     headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
+  // The scheme name is case-insensitive (RFC 7235 §2.1), but Prism's bearer check only reads
+  // "Bearer": it is shown the credential in that spelling.
+  const token = bearerToken(headers.authorization);
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
   return headers;
 }
 
