@@ -12,6 +12,7 @@ import type { Engine } from "./engine.ts";
 import type { RequestLogger } from "./log.ts";
 import { parsePrefer } from "./prefer.ts";
 import { type PrismRequest, passesSecurity } from "./prism.ts";
+import { type RequestTarget, requestTarget } from "./request-target.ts";
 import type { ClaimSources } from "./tokens.ts";
 
 export interface Answer {
@@ -66,28 +67,6 @@ function unanswered(req: IncomingMessage): Answer | undefined {
   return timedOut.has(req.socket)
     ? { status: 408, note: "the request timed out before its body was complete" }
     : { status: undefined, note: "client hung up before the request was complete; nothing sent" };
-}
-
-export interface RequestTarget {
-  path: string;
-  query: URLSearchParams;
-}
-
-/**
- * The path and query of a request-target, as received. An origin-form target ("/…") is a path,
- * "//" and all: never a scheme-relative URL whose first segment would be taken for a host name
- * (RFC 9112 §3.2.1). An absolute-form target ("http://host/…") stands for its path (§3.2.2).
- * Nothing is decoded or normalized: routing and the 404 see exactly what was sent.
- */
-export function requestTarget(target = "/"): RequestTarget {
-  if (/^[a-z][a-z\d+.-]*:\/\//i.test(target) && URL.canParse(target)) {
-    const url = new URL(target);
-    return { path: url.pathname, query: url.searchParams };
-  }
-  const question = target.indexOf("?");
-  return question < 0
-    ? { path: target, query: new URLSearchParams() }
-    : { path: target.slice(0, question), query: new URLSearchParams(target.slice(question + 1)) };
 }
 
 async function handle(
