@@ -46,8 +46,8 @@ function exchange(start: (socket: Socket) => void): Promise<string> {
     socket.on("data", (chunk) => chunks.push(chunk));
     socket.on("close", () => resolve(Buffer.concat(chunks).toString("latin1")));
     socket.on("error", (error: NodeJS.ErrnoException) => {
-      // A reset after the answer is the server closing: the answer is what counts.
-      if (error.code !== "ECONNRESET") reject(error);
+      // A reset, or a write racing the close, is the server closing: the answer is what counts.
+      if (error.code !== "ECONNRESET" && error.code !== "EPIPE") reject(error);
     });
   });
 }
