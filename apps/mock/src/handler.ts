@@ -5,37 +5,51 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type MockChoice, render } from "./answers.ts";
 import { readForm } from "./body.ts";
+import { responses, timedOut } from "./client-error.ts";
 import { allowOrigin, answerOptions } from "./cors.ts";
-import { checkBearer, checkTokenFields } from "./credentials.ts";
+import { bearerToken, checkBearer, checkTokenFields } from "./credentials.ts";
 import type { Engine } from "./engine.ts";
 import type { RequestLogger } from "./log.ts";
 import { parsePrefer } from "./prefer.ts";
 import { type PrismRequest, passesSecurity } from "./prism.ts";
+import { type RequestTarget, requestTarget } from "./request-target.ts";
 import type { ClaimSources } from "./tokens.ts";
 
 export interface Answer {
-  status: number;
+  /** Undefined when nothing was sent: the client hung up first. */
+  status: number | undefined;
   /** Set when the API does not document this answer: the mock's stated choice. */
   note?: string;
   /** Why a documented answer was chosen, when that is not obvious (never a secret). */
   detail?: string;
 }
 
-export function createHandler(engine: () => Engine, log: RequestLogger) {
+/** `write` takes the rare line that is not a request's (a mock failure's stack trace). */
+export function createHandler(
+  engine: () => Engine,
+  log: RequestLogger,
+  write: (line: string) => void,
+) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const method = req.method ?? "GET";
-    const url = new URL(req.url ?? "/", "http://mock.invalid");
+    const target = requestTarget(req.url);
+    responses.set(req.socket, res);
     let answer: Answer;
     try {
-      answer = await handle(engine(), req, res, url);
+      answer = await handle(engine(), req, res, target);
     } catch (error) {
-      answer = plain(res, 500, "The mock failed to answer this request.", "mock failure");
-      process.stderr.write(`mock: ${error instanceof Error ? error.stack : String(error)}\n`);
+      answer =
+        unanswered(req) ??
+        plain(res, 500, "The mock failed to answer this request.", "mock failure");
+      if (answer.status === 500) {
+        write(`mock: ${error instanceof Error ? error.stack : String(error)}\n`);
+      }
     }
+    if (responses.get(req.socket) === res) responses.delete(req.socket);
     log({
       method,
-      path: url.pathname.slice(0, 200),
+      path: target.path.slice(0, 200),
       status: answer.status,
       ms: performance.now() - started,
       note: answer.note,
@@ -44,14 +58,24 @@ export function createHandler(engine: () => Engine, log: RequestLogger) {
   };
 }
 
+/**
+ * Why a request that failed mid-way was never answered, when it is the client's doing: it hung up
+ * before its request was complete, or it was too slow and got the server's 408 (client-error.ts).
+ */
+function unanswered(req: IncomingMessage): Answer | undefined {
+  if (req.complete || !req.destroyed) return undefined;
+  return timedOut.has(req.socket)
+    ? { status: 408, note: "the request timed out before its body was complete" }
+    : { status: undefined, note: "client hung up before the request was complete; nothing sent" };
+}
+
 async function handle(
   engine: Engine,
   req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
+  { path, query }: RequestTarget,
 ): Promise<Answer> {
   allowOrigin(req, res);
-  const path = url.pathname;
   const method = (req.method ?? "GET").toLowerCase() as PrismRequest["method"];
   const methods = engine.operations
     .filter((op) => op.path === path)
@@ -84,7 +108,7 @@ async function handle(
   // always sends the documented media type.
   let input: PrismRequest = {
     method,
-    url: { path, query: queryOf(url) },
+    url: { path, query: queryOf(query) },
     headers: prismHeaders(req),
     body: fields,
   };
@@ -122,7 +146,7 @@ async function handle(
   if (!passesSecurity(operation, input)) return ask({ dynamic: false }, false);
   const bearer = rules.credentials.bearer;
   if (bearer) {
-    const verdict = checkBearer(bearer, input.headers?.authorization);
+    const verdict = await checkBearer(bearer, input.headers?.authorization);
     if (!verdict.ok) return refuse(verdict.reason, true);
     sources.presented.push(...verdict.claims);
   }
@@ -141,7 +165,7 @@ async function handle(
 
   // 3. Tokens sent as fields (a refresh token) must be valid too: the vendor documents no answer
   // for a bad one, so the mock answers as for a bad bearer token (README).
-  const tokens = checkTokenFields(rules.credentials.tokenFields, fields);
+  const tokens = await checkTokenFields(rules.credentials.tokenFields, fields);
   if (!tokens.ok) return refuse(tokens.reason, false);
   sources.presented.unshift(...tokens.claims);
 
@@ -171,13 +195,17 @@ function prismHeaders(req: IncomingMessage): Record<string, string> {
     if (name === "accept" || value === undefined) continue;
     headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
+  // The scheme name is case-insensitive (RFC 7235 §2.1), but Prism's bearer check only reads
+  // "Bearer": it is shown the credential in that spelling.
+  const token = bearerToken(headers.authorization);
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
   return headers;
 }
 
-function queryOf(url: URL): Record<string, string | string[]> {
+function queryOf(params: URLSearchParams): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
-  for (const name of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(name);
+  for (const name of new Set(params.keys())) {
+    const values = params.getAll(name);
     query[name] = values.length === 1 ? (values[0] ?? "") : values;
   }
   return query;

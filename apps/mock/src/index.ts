@@ -2,7 +2,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { specPath as defaultSpecPath } from "@klearstack/spec";
-import { answerClientError } from "./client-error.ts";
+import { answerClientError, answerConnect } from "./client-error.ts";
 import { type Engine, loadEngine } from "./engine.ts";
 import { createHandler } from "./handler.ts";
 import { createRequestLogger, type LogLevel } from "./log.ts";
@@ -32,7 +32,17 @@ export interface MockOptions {
   accessTtl?: number;
   /** The same for refresh tokens (`token_type` "refresh"). */
   refreshTtl?: number;
+  /**
+   * Milliseconds a client has to send a whole request, headers and body, before it gets 408 and
+   * its connection is closed. Default 30000; a positive integer.
+   */
+  requestTimeout?: number;
+  /** Where log lines go (each ends with a newline). Default: stderr. */
+  log?: (line: string) => void;
 }
+
+/** How often Node's server checks its connections against the request timeout, at most. */
+const TIMEOUT_CHECK_MS = 1000;
 
 export interface RunningMock {
   /** e.g. http://127.0.0.1:41234 */
@@ -51,17 +61,36 @@ export interface RunningMock {
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const { host = "127.0.0.1", port = 4010, specPath = defaultSpecPath, dynamic = false } = options;
   const logLevel = options.logLevel ?? "info";
+  const write = options.log ?? ((line: string) => process.stderr.write(line));
+  const requestTimeout =
+    checkPositive("requestTimeout", "milliseconds", options.requestTimeout) ?? 30_000;
   const lifetimes: Lifetimes = {
-    access: checkTtl("accessTtl", options.accessTtl),
-    refresh: checkTtl("refreshTtl", options.refreshTtl),
+    access: checkPositive("accessTtl", "seconds", options.accessTtl),
+    refresh: checkPositive("refreshTtl", "seconds", options.refreshTtl),
   };
   const load = () => loadEngine(specPath, { dynamic, debug: logLevel === "debug", lifetimes });
   let engine: Engine = await load();
 
-  const server = createServer(createHandler(() => engine, createRequestLogger(logLevel)));
-  server.on("clientError", answerClientError);
-  // Slow or stalled clients must not hold the mock forever.
-  server.requestTimeout = 30_000;
+  const log = createRequestLogger(logLevel, write);
+  // Slow or stalled clients must not hold the mock: a request not complete within the limit gets
+  // 408 (headers and body alike), checked often enough to close it near the limit rather than up
+  // to Node's default 30 s check interval later. The socket timeout, a little beyond that, closes
+  // what the request timeout does not cover (a client that stops reading our answer).
+  const checkEvery = Math.max(10, Math.min(TIMEOUT_CHECK_MS, Math.floor(requestTimeout / 4)));
+  const server = createServer(
+    { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: checkEvery },
+    createHandler(() => engine, log, write),
+  );
+  server.setTimeout(requestTimeout + 2 * checkEvery);
+  server.on("clientError", (error, socket) => answerClientError(error, socket, requestTimeout));
+  server.on("connect", (req, socket) => {
+    answerConnect(
+      req,
+      socket,
+      [...new Set(engine.operations.map((op) => op.method.toUpperCase()))],
+      log,
+    );
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
@@ -72,14 +101,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
 
   const reload = async () => {
     engine = await load(); // a failed load leaves the last good engine in place
-    if (logLevel !== "silent") process.stderr.write(`mock: reloaded ${specPath}\n`);
+    if (logLevel !== "silent") write(`mock: reloaded ${specPath}\n`);
   };
   const stopWatching = options.watch
     ? watchFile(specPath, () => {
         reload().catch((error: unknown) => {
           // Keep answering from the last good spec; say why the new one was refused.
           if (logLevel !== "silent")
-            process.stderr.write(`mock: kept the previous spec, reload failed: ${String(error)}\n`);
+            write(`mock: kept the previous spec, reload failed: ${String(error)}\n`);
         });
       })
     : () => {};
@@ -100,8 +129,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   };
 }
 
-/** A lifetime override: undefined (the spec's own) or a positive whole number of seconds. */
-function checkTtl(name: string, seconds: number | undefined): number | undefined {
-  if (seconds === undefined || (Number.isSafeInteger(seconds) && seconds > 0)) return seconds;
-  throw new RangeError(`${name} must be a positive whole number of seconds, got ${seconds}`);
+/** An optional count of `unit`: undefined (the default) or a positive whole number. */
+function checkPositive(name: string, unit: string, value: number | undefined): number | undefined {
+  if (value === undefined || (Number.isSafeInteger(value) && value > 0)) return value;
+  throw new RangeError(`${name} must be a positive whole number of ${unit}, got ${value}`);
 }

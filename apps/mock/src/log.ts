@@ -6,7 +6,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface RequestLog {
   method: string;
   path: string;
-  status: number;
+  /** Undefined when nothing was sent (the client hung up first): logged as "-". */
+  status: number | undefined;
   ms: number;
   /** Why the mock chose this answer, when the API does not document it. */
   note?: string;
@@ -18,17 +19,17 @@ export type RequestLogger = (entry: RequestLog) => void;
 
 export function createRequestLogger(
   level: LogLevel,
-  write = (line: string) => process.stderr.write(line),
+  write: (line: string) => void = (line) => process.stderr.write(line),
 ): RequestLogger {
   const threshold = LOG_LEVELS.indexOf(level);
   return ({ method, path, status, ms, note, detail }) => {
     // Documented answers (the 500 included) are routine; the mock's own answers deserve a warning.
-    const entryLevel = status >= 500 && note ? "error" : note ? "warn" : "info";
+    const entryLevel = (status ?? 0) >= 500 && note ? "error" : note ? "warn" : "info";
     if (LOG_LEVELS.indexOf(entryLevel) > threshold) return;
     const when = new Date().toISOString();
     const why = note ?? detail;
     write(
-      `${when} ${entryLevel} ${method} ${path} ${status} ${ms.toFixed(1)}ms${why ? ` (${why})` : ""}\n`,
+      `${when} ${entryLevel} ${method} ${path} ${status ?? "-"} ${ms.toFixed(1)}ms${why ? ` (${why})` : ""}\n`,
     );
   };
 }

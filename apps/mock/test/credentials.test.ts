@@ -56,24 +56,26 @@ describe("checkBearer and checkTokenFields", () => {
     ["a forged token", `Bearer ${forged(token)}`, "is not signed with the example key"],
     ["an expired token", `Bearer ${expired(token)}`, "has expired"],
     ["a token of another type", `Bearer ${token}`, 'token_type other than "refresh"'],
-  ])("refuses %s, saying why without the token", (_case, header, reason) => {
+  ])("refuses %s, saying why without the token", async (_case, header, reason) => {
     const tokenType = reason.includes("refresh") ? "refresh" : "access";
-    const verdict = checkBearer({ tokenType }, header);
+    const verdict = await checkBearer({ tokenType }, header);
     expect(verdict.ok).toBe(false);
     const text = verdict.ok ? "" : verdict.reason;
     expect(text).toContain(reason);
     expect(text.includes(token.split(".")[1] ?? "-"), "the reason quotes the token").toBe(false);
   });
 
-  it("accepts a valid token and hands back its claims", () => {
-    expect(checkBearer({ tokenType: "access" }, `Bearer ${token}`)).toMatchObject({
+  it("accepts a valid token and hands back its claims", async () => {
+    await expect(checkBearer({ tokenType: "access" }, `Bearer ${token}`)).resolves.toMatchObject({
       ok: true,
       claims: [{ user_id: 1 }],
     });
   });
 
-  it("leaves an empty token field to the missing-parameter rule", () => {
-    expect(checkTokenFields([{ name: "grant", tokenType: "access" }], { grant: "" })).toEqual({
+  it("leaves an empty token field to the missing-parameter rule", async () => {
+    await expect(
+      checkTokenFields([{ name: "grant", tokenType: "access" }], { grant: "" }),
+    ).resolves.toEqual({
       ok: true,
       claims: [],
     });
