@@ -337,16 +337,24 @@ describe("a Node outside engines", () => {
     );
   });
 
-  it("while the installed klearstack-token, whose engines it satisfies, runs on it", async () => {
-    expect(older(systemVersion, engines("@klearstack/client"))).toBe(false);
+  it("the installed klearstack-token runs on it when its own engines allow, and refuses it in one line when not", async () => {
+    const range = engines("@klearstack/client");
     const [op] = logins;
     if (!op) throw new Error("the spec has no login");
     const { args, env: secrets } = commandLine(op, {});
-    const { stdout } = await runWithTokens(join(app, "node_modules/.bin/klearstack-token"), args, {
-      env: { ...systemEnv, ...secrets, KLEARSTACK_BASE_URL: mockUrl() },
-    });
-    const body = parseQuietly(stdout, `${args[0]}'s stdout`);
-    expect(responseErrors(op, 200, "application/json", body)).toEqual([]);
+    const bin = join(app, "node_modules/.bin/klearstack-token");
+    const options = { env: { ...systemEnv, ...secrets, KLEARSTACK_BASE_URL: mockUrl() } };
+    if (older(systemVersion, range)) {
+      const refused = spawnSync(bin, args, { ...options, encoding: "utf8" });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toBe(
+        `klearstack-token: needs Node ${range}, and this is Node ${systemVersion.slice(1)}. Install Node ${range.slice(2)} or later, then run it again.\n`,
+      );
+    } else {
+      const { stdout } = await runWithTokens(bin, args, options);
+      const body = parseQuietly(stdout, `${args[0]}'s stdout`);
+      expect(responseErrors(op, 200, "application/json", body)).toEqual([]);
+    }
   });
 });
 
