@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-// The installed `klearstack-token` command: refuses a Node older than the package's `engines` in
-// one line, then wires runCli to the real process.
+// The installed `klearstack-token` command. It refuses a Node older than the package's `engines`
+// in one line before loading anything else: main.ts is imported only after the check, because a
+// static import of an API an old Node lacks (node:util's parseArgs) would fail before any code ran.
 import { readFileSync } from "node:fs";
-import { text } from "node:stream/consumers";
 import { nodeRefusal } from "./engines.ts";
-import { runCli } from "./run.ts";
 
 // The same relative path from src/cli/bin.ts and from the built dist/cli/bin.js.
 const { engines } = JSON.parse(
@@ -15,10 +14,4 @@ if (refusal !== undefined) {
   process.stderr.write(refusal);
   process.exit(1);
 }
-
-process.exitCode = await runCli(process.argv.slice(2), {
-  env: process.env,
-  stdout: (output) => process.stdout.write(output),
-  stderr: (output) => process.stderr.write(output),
-  readStdin: () => text(process.stdin),
-});
+await import("./main.ts");
