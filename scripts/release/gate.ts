@@ -24,7 +24,9 @@ export function parseVerdict(json: string): GateVerdict {
   try {
     value = JSON.parse(json);
   } catch {
-    throw new Error(`the gate's --json output is not JSON: ${json.slice(0, 200)}`);
+    throw new Error(
+      `the gate's --json output is not JSON: ${json.slice(0, 200) || "(it printed nothing)"}`,
+    );
   }
   const verdict = value as Partial<GateVerdict> | null;
   const problems = [
@@ -87,12 +89,19 @@ function runGateCli(tag: string, format: "--json" | "--markdown", root: string, 
       `the breaking-change gate failed (exit ${gate.status}): node ${script} --base ${tag} ${format}\n${gate.stderr}`,
     );
   }
-  return gate.stdout;
+  return { stdout: gate.stdout, stderr: gate.stderr };
 }
 
 /** Runs the gate against `tag`: its verdict and its changelog section. */
 export function runGate(tag: string, root = repoRoot, script = GATE_SCRIPT) {
-  const verdict = parseVerdict(runGateCli(tag, "--json", root, script));
-  const markdown = runGateCli(tag, "--markdown", root, script);
+  const json = runGateCli(tag, "--json", root, script);
+  let verdict: GateVerdict;
+  try {
+    verdict = parseVerdict(json.stdout);
+  } catch (error) {
+    // What the gate said instead, e.g. that it does not know --json.
+    throw new Error(`${(error as Error).message}\n${json.stderr}`.trimEnd());
+  }
+  const markdown = runGateCli(tag, "--markdown", root, script).stdout;
   return { verdict, markdown };
 }

@@ -78,6 +78,13 @@ describe("runGate: the gate's CLI", () => {
     expect(breaking.markdown).toMatch(/^## 1\.1\.1\n\n### Breaking\n/);
   });
 
+  it("fails with what the gate said when it prints no GateResult (a gate without --json)", () => {
+    process.env.GATE_FIXTURE = fixture("gate-minor.md");
+    expect(() => runGate("v1.1.0", process.cwd(), standIn)).toThrow(
+      /^the gate's --json output is not JSON: \(it printed nothing\)\n.*SyntaxError/s,
+    );
+  });
+
   it("fails with the gate's message when the question is malformed (exit 2)", () => {
     expect(() => runGate("v1.1.0", process.cwd(), standIn)).toThrow(
       /the breaking-change gate failed \(exit 2\).*\n.*usage: --base REF/s,
