@@ -6,7 +6,7 @@
 // answers.
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { build, stop } from "esbuild";
+import { type BuildOptions, build, stop } from "esbuild";
 import {
   bundleFile,
   fingerprint,
@@ -50,28 +50,33 @@ export const REDIRECTS: Redirect[] = [
 ];
 
 /** Bundles the mock into dist/ and records what went into it; resolves when both are written. */
+/** What every bundle of the CLI shares: this one and the published package's (package.ts). */
+export const CLI_BUNDLE = {
+  absWorkingDir: workspaceDir,
+  entryPoints: ["src/cli.ts"],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node24",
+  logLevel: "warning",
+  // Prism and its dependencies are CommonJS: in an ES module they need a `require`.
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',
+  },
+  alias: {
+    // Its default (UMD) build loads its own files through a function esbuild cannot follow.
+    "jsonc-parser": "jsonc-parser/lib/esm/main.js",
+  },
+} satisfies BuildOptions;
+
 export async function buildBundle(): Promise<void> {
   const sources = new Map<string, string>();
   try {
     const result = await build({
-      absWorkingDir: workspaceDir,
-      entryPoints: ["src/cli.ts"],
+      ...CLI_BUNDLE,
       outfile: bundleFile,
       write: false,
       metafile: true,
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node24",
-      logLevel: "warning",
-      // Prism and its dependencies are CommonJS: in an ES module they need a `require`.
-      banner: {
-        js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',
-      },
-      alias: {
-        // Its default (UMD) build loads its own files through a function esbuild cannot follow.
-        "jsonc-parser": "jsonc-parser/lib/esm/main.js",
-      },
       // Calls url.parse(), which Node warns about outside node_modules: loaded from there instead.
       external: ["@stoplight/json-schema-ref-parser"],
       plugins: [
