@@ -33,7 +33,7 @@ import {
   expectQuietly,
   parseQuietly,
 } from "../../packages/client/test/support/secret-safe-assertions.ts";
-import { PUBLISHED } from "../../scripts/release/packages.ts";
+import { PUBLISHED } from "../../packages/release/packages.ts";
 import { responseErrors } from "../contract/support/response-errors.ts";
 import { type InstalledMock, startInstalledMock } from "./support/installed-mock.ts";
 import { copyRepository } from "./support/repo-copy.ts";
@@ -73,7 +73,7 @@ let mock: InstalledMock | undefined;
 
 beforeAll(async () => {
   copy = copyRepository();
-  const release = spawnSync(process.execPath, ["scripts/release/release.ts", "--dry-run"], {
+  const release = spawnSync(process.execPath, ["packages/release/release.ts", "--dry-run"], {
     cwd: copy,
     env,
     encoding: "utf8",
