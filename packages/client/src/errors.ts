@@ -63,7 +63,7 @@ export class KlearStackRedirectError extends KlearStackError {
   readonly location: string;
   constructor(status: number, location: string) {
     super(
-      `KlearStack API redirected (${status}) to ${location || "a hidden Location"}: not followed, it would get the request's secrets; if you trust it, use it as baseUrl`,
+      `KlearStack API redirected (${status}) to ${location || "a hidden Location"}; not followed: it would get the request's secrets`,
     );
     this.status = status;
     this.location = location;
