@@ -101,27 +101,29 @@ export function createOperationClient(
     const timer = timeout && setTimeout(() => timeout.abort(), timeoutMs);
     const signals = [callerSignal, timeout?.signal].filter((s) => s !== undefined);
     const started = performance.now();
-    // Refuses a redirect, reads at most maxResponseBytes, and keeps an error's text as text
-    // (openapi-fetch would parse one that looks like JSON; the API's errors are text).
+    // Refuses a redirect, and keeps an error's text as text, read up to maxResponseBytes
+    // (openapi-fetch would read it whole, and parse one that looks like JSON).
     let errorText = "";
     const guard: Middleware = {
       async onResponse({ request, response }) {
         refuseRedirect(response, request.url);
-        const text = await readCapped(response, maxResponseBytes);
-        if (!response.ok) errorText = masker.mask(text);
-        return new Response(text || null, response);
+        if (response.ok) return undefined;
+        errorText = masker.mask(await readCapped(response, maxResponseBytes));
+        return new Response(null, response);
       },
     };
     let response: Response;
-    let data: unknown;
+    let text = "";
     try {
-      // openapi-fetch reads the whole body before resolving: the timeout covers it too.
-      ({ data, response } = await (raw.request as AnyRequest)(method, path, {
+      // openapi-fetch hands a success body over unread ("stream"); it is read here, up to the
+      // limit, so the timeout covers it too.
+      ({ response } = await (raw.request as AnyRequest)(method, path, {
         ...init,
         signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
-        parseAs: "text",
+        parseAs: "stream",
         middleware: [guard],
       }));
+      if (response.ok) text = await readCapped(response, maxResponseBytes);
     } catch (error) {
       // A redirect or too large a body; the caller cancelled (their reason, untouched), our
       // timeout fired, or the network failed.
@@ -139,8 +141,9 @@ export function createOperationClient(
     if (status === 401) throw new KlearStackUnauthorizedError(errorText, headers);
     if (!ok) throw new KlearStackApiError(status, errorText, headers);
     if (!result) return undefined;
+    let data: unknown;
     try {
-      data = JSON.parse(data as string);
+      data = JSON.parse(text);
     } catch {
       // A SyntaxError quotes the body, which may hold tokens: it is not passed on.
     }
@@ -235,14 +238,15 @@ export function refuseRedirect(response: Response, url: string): void {
  */
 async function readCapped(response: Response, max: number): Promise<string> {
   const reader = response.body?.getReader();
-  const chunks: BlobPart[] = [];
+  const utf8 = new TextDecoder();
+  let text = "";
   let size = Number(response.headers.get("Content-Length"));
   if (!(size > max)) size = 0;
   while (size <= max) {
     const read = await reader?.read();
-    if (!read || read.done) return new Blob(chunks).text();
+    if (!read || read.done) return text + utf8.decode();
     size += read.value.byteLength;
-    chunks.push(read.value as BlobPart);
+    text += utf8.decode(read.value, { stream: true });
   }
   reader?.cancel().catch(() => {});
   throw new KlearStackResponseTooLargeError(response.status, max);
