@@ -221,11 +221,12 @@ type AnyRequest = (
 export function refuseRedirect(response: Response, url: string): void {
   const { status } = response;
   if (response.type === "opaqueredirect" || (status > 299 && status < 400 && status !== 304)) {
+    const location = response.headers.get("Location");
     let origin = "";
     try {
-      origin = new URL(response.headers.get("Location") ?? "", url).origin;
+      if (location) origin = new URL(location, url).origin;
     } catch {
-      // An unreadable Location is named as hidden.
+      // A missing or unreadable Location is named as hidden.
     }
     throw new KlearStackRedirectError(status, origin === "null" ? "" : origin);
   }
