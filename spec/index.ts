@@ -24,7 +24,13 @@ export {
   type TokenFieldModel,
 } from "./model.ts";
 export { type SchemaFacts, schemaFacts, type TokenLifetime } from "./schema-facts.ts";
-export { maskSecrets, SECRET_MASK, SecretMasker } from "./secrets.ts";
+export {
+  encodingsOf,
+  MIN_LEARNED_SECRET_LENGTH,
+  maskSecrets,
+  SECRET_MASK,
+  SecretMasker,
+} from "./secrets.ts";
 export {
   EXAMPLE_SIGNING_SECRET,
   type ExampleJwtVerdict,

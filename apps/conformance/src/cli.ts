@@ -10,7 +10,7 @@ import { type ApiModel, loadApiModel, SecretMasker } from "@klearstack/spec";
 import { readFuzzFlags } from "./fuzz/options.ts";
 import { checkRun } from "./guards.ts";
 import { helpText, USAGE } from "./help.ts";
-import { runConformance, runFuzzing } from "./index.ts";
+import { DEFAULT_MAX_RESPONSE_BYTES, runConformance, runFuzzing } from "./index.ts";
 import { readInputs, runInputs } from "./inputs.ts";
 
 const masker = new SecretMasker();
@@ -44,6 +44,7 @@ const options: Record<string, Option> = {
   "base-url": { type: "string" },
   spec: { type: "string" },
   "timeout-ms": { type: "string" },
+  "max-response-bytes": { type: "string" },
   help: { type: "boolean" },
   fuzz: { type: "boolean" },
   "max-examples": { type: "string" },
@@ -85,6 +86,9 @@ if (!run.ok) refuse(run.refusal);
 const timeoutMs = Number(values["timeout-ms"] ?? 10_000);
 if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
   refuse("--timeout-ms must be a positive integer");
+const maxResponseBytes = Number(values["max-response-bytes"] ?? DEFAULT_MAX_RESPONSE_BYTES);
+if (!Number.isInteger(maxResponseBytes) || maxResponseBytes <= 0)
+  refuse("--max-response-bytes must be a positive integer");
 const fuzzOnly = FUZZ_ONLY.find((flag) => values[flag] !== undefined);
 if (fuzzOnly && !values.fuzz) refuse(`--${fuzzOnly} only applies with --fuzz`);
 const fuzzFlags = values.fuzz ? readFuzzFlags(values, run.url, typedIn) : undefined;
@@ -115,6 +119,7 @@ if (fuzzFlags?.ok) {
     fields: given.fields,
     bearers: given.bearers,
     timeoutMs,
+    maxResponseBytes,
     seed: flags.seed,
     maxExamples: flags.maxExamples,
     ...(flags.maxRequests === undefined ? {} : { maxRequests: flags.maxRequests }),
@@ -140,7 +145,9 @@ const result = await runConformance({
   fields: given.fields,
   bearers: given.bearers,
   timeoutMs,
+  maxResponseBytes,
   masker,
 });
-console.log(masker.mask(result.report));
+// Masked already (runConformance masks the report as a whole): printed as it is.
+console.log(result.report);
 process.exitCode = result.ok ? 0 : 1;

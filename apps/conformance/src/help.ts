@@ -4,6 +4,7 @@ import { CHECKS } from "./fuzz/checks.ts";
 import { DEFAULT_MAX_EXAMPLES } from "./fuzz/options.ts";
 import { CONNECTION_ERRORS_IN_A_ROW, DEFAULT_REMOTE_RATE } from "./fuzz/pace.ts";
 import type { RunInputs } from "./inputs.ts";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./send.ts";
 
 export const USAGE =
   "usage: npm run conformance -- --base-url <URL> [--spec <file>] [--timeout-ms <ms>] [request field flags] [--fuzz [fuzz flags]]";
@@ -12,7 +13,14 @@ export function helpText(inputs: RunInputs): string {
   const general: [string, string][] = [
     ["--base-url <URL>", "base URL of the deployment (https, or http on loopback only)."],
     ["--spec <file>", "OpenAPI document to check against. Default: this repository's spec."],
-    ["--timeout-ms <ms>", "per-request timeout. Default: 10000."],
+    [
+      "--timeout-ms <ms>",
+      `per-request timeout. Default: 10000. A run stops after ${CONNECTION_ERRORS_IN_A_ROW} requests in a row get no answer.`,
+    ],
+    [
+      "--max-response-bytes <n>",
+      `most bytes of an answer's body read; past them it counts as no answer. Default: ${DEFAULT_MAX_RESPONSE_BYTES}.`,
+    ],
     ["--help", "this text."],
   ];
   const fuzz: [string, string][] = [

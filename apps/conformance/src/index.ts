@@ -10,13 +10,20 @@ export type { FuzzResult } from "./fuzz/run.ts";
 export { printableUrl } from "./guards.ts";
 export { type FieldInput, type GivenValues, type RunInputs, runInputs } from "./inputs.ts";
 export type { Outcome } from "./run.ts";
-export { send, type WireAnswer, type WireRequest } from "./send.ts";
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  send,
+  type WireAnswer,
+  type WireRequest,
+} from "./send.ts";
 
 /** Model, given values and masker as for every run (documented examples fill unset fields). */
 export interface ConformanceOptions extends RunContextOptions {
   baseUrl: URL;
   /** Per request. Default 10 s. */
   timeoutMs?: number;
+  /** Most bytes of an answer's body to read. Default DEFAULT_MAX_RESPONSE_BYTES (1 MiB). */
+  maxResponseBytes?: number;
 }
 
 export interface ConformanceResult {
@@ -33,6 +40,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     model,
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs ?? 10_000,
+    maxResponseBytes: options.maxResponseBytes,
     given,
     masker,
   });

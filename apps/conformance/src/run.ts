@@ -1,11 +1,12 @@
 // Runs every operation's planned checks in chain order (`inChainOrder`: the logins before the calls
 // that need their tokens). An operation whose inputs cannot be satisfied is reported as not run,
-// with why. Requests go one after another: a real deployment
-// deserves no burst. Every secret sent or received is taught to the masker before anything that
-// could quote it is written.
+// with why. Requests go one after another: a real deployment deserves no burst; and, by the
+// fuzzer's own rule (its Pace), repeated connection errors stop the run. Every secret sent or
+// received is taught to the masker before anything that could quote it is written.
 import { type ApiModel, createSpecValidator, type SecretMasker } from "@klearstack/spec";
 import { inChainOrder, isTokenField, TokenStore } from "./chain.ts";
 import { type Check, planChecks, type ValidInputs } from "./checks.ts";
+import { CONNECTION_ERRORS_IN_A_ROW, Pace, Stopped } from "./fuzz/pace.ts";
 import type { GivenValues } from "./inputs.ts";
 import { judge } from "./judge.ts";
 import { inputResolver } from "./resolve.ts";
@@ -24,6 +25,7 @@ export interface RunOptions {
   model: ApiModel;
   baseUrl: URL;
   timeoutMs: number;
+  maxResponseBytes?: number | undefined;
   given: GivenValues;
   masker: SecretMasker;
 }
@@ -32,14 +34,32 @@ export async function runChecks(options: RunOptions): Promise<Outcome[]> {
   const { model, masker } = options;
   const validate = createSpecValidator(model, { rootLabel: "body" });
   const store = new TokenStore();
+  // No budget or rate here (a few dozen requests, one at a time): only the connection-error rule.
+  const pace = new Pace({
+    budget: Number.POSITIVE_INFINITY,
+    rate: undefined,
+    maxConnectionErrors: CONNECTION_ERRORS_IN_A_ROW,
+  });
+  let stopped: string | undefined;
   const outcomes: Outcome[] = [];
   const notRun = await inChainOrder(model, inputResolver(options, store), async (op, valid) => {
+    // What the user gave is known already; what came from the server is learned (long enough).
     for (const field of op.fields) {
-      if (field.secret || isTokenField(field)) masker.add(valid.fields[field.name]);
+      if (field.secret || isTokenField(field)) masker.learn(valid.fields[field.name]);
     }
-    masker.add(valid.bearer);
+    masker.learn(valid.bearer);
     for (const check of planChecks(op)) {
-      outcomes.push(await runCheck(check, valid, { ...options, validate, store }));
+      if (stopped) {
+        outcomes.push({ check, result: "not run", got: "not run", problems: [stopped] });
+        continue;
+      }
+      try {
+        outcomes.push(await runCheck(check, valid, { ...options, validate, store, pace }));
+      } catch (error) {
+        if (!(error instanceof Stopped)) throw error;
+        stopped = `stopped early: ${masker.mask(error.message)}`;
+        outcomes.push({ check, result: "fail", got: "no response", problems: [stopped] });
+      }
     }
   });
   for (const { op, why } of notRun) {
@@ -53,14 +73,20 @@ export async function runChecks(options: RunOptions): Promise<Outcome[]> {
 async function runCheck(
   check: Check,
   valid: ValidInputs,
-  options: RunOptions & { validate: ReturnType<typeof createSpecValidator>; store: TokenStore },
+  options: RunOptions & {
+    validate: ReturnType<typeof createSpecValidator>;
+    store: TokenStore;
+    pace: Pace;
+  },
 ): Promise<Outcome> {
   const { masker } = options;
   if (!canEncode(check.mediaType)) {
     const why = `conformance cannot send ${check.mediaType} bodies yet`;
     return { check, result: "not run", got: "not run", problems: [why] };
   }
-  const answer = await send(options.baseUrl, check.request(valid), options);
+  const answer = await options.pace.send(() =>
+    send(options.baseUrl, check.request(valid), options),
+  );
   if (!answer.ok) {
     const got = `no response: ${masker.mask(answer.reason)}`;
     return { check, result: "fail", got, problems: [got] };
@@ -72,7 +98,7 @@ async function runCheck(
     masker.learn(body);
     for (const token of check.expect.tokens) {
       const value = (body as Record<string, unknown> | null)?.[token.name];
-      if (typeof value === "string") masker.add(value);
+      if (typeof value === "string") masker.learn(value);
     }
   } catch {
     // Not JSON: only what the masker already knows (and anything JWT-shaped) is hidden.

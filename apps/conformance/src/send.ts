@@ -1,7 +1,8 @@
 // The request-sending core every check (and, later, every fuzzed case) goes through: one request
 // on the wire exactly as described, one answer exactly as it came back (status, media type, raw
 // text). Node's fetch verifies TLS certificates; nothing in this workspace turns that off.
-// Redirects are not followed: a 3xx is an answer to judge, not a hop to take with a token.
+// Redirects are not followed: a 3xx is an answer to judge, not a hop to take with a token. A body
+// is read up to a limit: a hostile deployment's endless answer costs a megabyte, not the machine.
 
 export interface WireRequest {
   method: string;
@@ -18,6 +19,15 @@ export interface WireRequest {
    * something the operation does not take.
    */
   contentType?: string;
+}
+
+/** Most bytes of an answer's body read by default: 1 MiB, a thousand times a token answer. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 2 ** 20;
+
+export interface SendOptions {
+  timeoutMs: number;
+  /** Most bytes of an answer's body to read; past them the answer counts as none. */
+  maxResponseBytes?: number | undefined;
 }
 
 export type WireAnswer =
@@ -57,7 +67,7 @@ export const requestUrl = (baseUrl: URL, path: string): URL =>
 export async function send(
   baseUrl: URL,
   request: WireRequest,
-  { timeoutMs }: { timeoutMs: number },
+  { timeoutMs, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES }: SendOptions,
 ): Promise<WireAnswer> {
   const { body, contentType } = encode(request);
   const headers: Record<string, string> = {};
@@ -74,7 +84,11 @@ export async function send(
       redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const text = await response.text();
+    const text = await readCapped(response, maxResponseBytes);
+    if (text === undefined) {
+      const over = `a body over ${maxResponseBytes} bytes, the limit (--max-response-bytes)`;
+      return { ok: false, reason: `${response.status} with ${over}; reading stopped there` };
+    }
     const mediaType = mediaTypeOf(response.headers.get("content-type"));
     return { ok: true, status: response.status, mediaType, text };
   } catch (error) {
@@ -82,4 +96,23 @@ export async function send(
     const reason = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
     return { ok: false, reason };
   }
+}
+
+/**
+ * The body as text (as response.text() decodes it), read chunk by chunk; undefined once it is over
+ * `max` bytes (or Content-Length says it will be): reading stops and the connection is dropped.
+ */
+async function readCapped(response: Response, max: number): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = Number(response.headers.get("content-length"));
+  if (!(size > max)) size = 0;
+  while (size <= max) {
+    const read = await reader?.read();
+    if (!read || read.done) return new TextDecoder().decode(Buffer.concat(chunks));
+    size += read.value.byteLength;
+    chunks.push(read.value);
+  }
+  await reader?.cancel().catch(() => {});
+  return undefined;
 }

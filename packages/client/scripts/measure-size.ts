@@ -8,7 +8,9 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { type BuildOptions, build } from "esbuild";
 
-export const sizeBudgetBytes = 4 * 1024;
+// 5 KiB since issue 20: refusing redirects, capping bodies, checking token properties are JWTs and
+// masking secrets in every encoding added about 700 B to the 4 KiB the client had (README, Measures).
+export const sizeBudgetBytes = 5 * 1024;
 
 export interface BundleSize {
   minified: number;

@@ -1,14 +1,18 @@
 // The one HTTP path of the SDK: every operation of an operation table becomes a method that checks
 // its input, encodes its form body, adds the bearer header where the operation's security asks for
 // it, and sends it through openapi-fetch with a per-attempt timeout and the retry policy. Answers
-// become the documented success body or a typed error. Nothing here knows any one operation.
+// become the documented success body or a typed error. Every answer may be hostile: a redirect is
+// never followed (it would carry the form's secrets elsewhere), a body is read up to a limit, and
+// a token property must hold a JWT. Nothing here knows any one operation.
 import { SecretMasker } from "@klearstack/spec/secrets";
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { type Encoding, encodings } from "./encoding.ts";
 import {
   KlearStackApiError,
-  type KlearStackError,
+  KlearStackError,
   KlearStackNetworkError,
+  KlearStackRedirectError,
+  KlearStackResponseTooLargeError,
   KlearStackTimeoutError,
   KlearStackUnauthorizedError,
   KlearStackValidationError,
@@ -16,6 +20,7 @@ import {
 import type { OperationEntry } from "./operation-table.ts";
 import { type RetryOptions, retryDelayAfter, retryPolicy, sleep } from "./retry.ts";
 import { hasShape, isKind } from "./shape.ts";
+import { isJwt } from "./token.ts";
 import type { Fetch, KlearStackLogger } from "./types.ts";
 
 export interface KlearStackClientOptions {
@@ -29,6 +34,8 @@ export interface KlearStackClientOptions {
   retry?: RetryOptions | false;
   /** Default form encoding; default: the first one each operation lists. */
   encoding?: Encoding;
+  /** Most bytes of an answer's body read before giving up. Default 1 MiB (1048576). */
+  maxResponseBytes?: number;
   logger?: KlearStackLogger;
 }
 
@@ -69,42 +76,58 @@ export function createOperationClient(
   table: OperationTableLike,
   options: KlearStackClientOptions,
 ): { raw: Client<Record<string, never>> } & Record<string, unknown> {
-  const { baseUrl, timeoutMs = 10_000, logger } = options;
+  const { baseUrl, timeoutMs = 10_000, maxResponseBytes = 2 ** 20, logger } = options;
   const base = checkBaseUrl(baseUrl);
   if (!(timeoutMs > 0)) throw new KlearStackValidationError("timeoutMs", "must be > 0");
+  if (!(maxResponseBytes > 0)) {
+    throw new KlearStackValidationError("maxResponseBytes", "must be > 0");
+  }
   // Looked up per call, so a fetch patched in after creation (instrumentation) is honoured.
   const transport: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const policy = retryPolicy(options.retry);
-  const raw = createClient<Record<string, never>>({ baseUrl, fetch: (r) => transport(r) });
+  // No request of this client follows a redirect, client.raw's included.
+  const raw = createClient<Record<string, never>>({
+    baseUrl,
+    fetch: (r) => transport(r),
+    redirect: "manual",
+  });
 
   /** One request; resolves to the documented success body or throws a typed error. */
   async function attempt(id: string, init: Record<string, unknown>, masker: SecretMasker) {
-    const { method, path, result } = table[id] as OperationEntry;
+    const { method, path, result, issues } = table[id] as OperationEntry;
     const callerSignal = init.signal as AbortSignal | undefined;
     // A controller and a timer cleared on completion: no timer outlives the request.
     const timeout = timeoutMs <= maxTimerMs ? new AbortController() : undefined;
     const timer = timeout && setTimeout(() => timeout.abort(), timeoutMs);
     const signals = [callerSignal, timeout?.signal].filter((s) => s !== undefined);
     const started = performance.now();
-    // openapi-fetch parses an error body that looks like JSON; the API's errors are text.
+    // Refuses a redirect, and keeps an error's text as text, read up to maxResponseBytes
+    // (openapi-fetch would read it whole, and parse one that looks like JSON).
     let errorText = "";
-    const keepErrorText: Middleware = {
-      async onResponse({ response }) {
-        if (!response.ok) errorText = masker.mask(await response.clone().text());
+    const guard: Middleware = {
+      async onResponse({ request, response }) {
+        refuseRedirect(response, request.url);
+        if (response.ok) return undefined;
+        errorText = masker.mask(await readCapped(response, maxResponseBytes));
+        return new Response(null, response);
       },
     };
     let response: Response;
-    let data: unknown;
+    let text = "";
     try {
-      // openapi-fetch reads the whole body before resolving: the timeout covers it too.
-      ({ data, response } = await (raw.request as AnyRequest)(method, path, {
+      // openapi-fetch hands a success body over unread ("stream"); it is read here, up to the
+      // limit, so the timeout covers it too.
+      ({ response } = await (raw.request as AnyRequest)(method, path, {
         ...init,
         signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
-        parseAs: "text",
-        middleware: [keepErrorText],
+        parseAs: "stream",
+        middleware: [guard],
       }));
+      if (response.ok) text = await readCapped(response, maxResponseBytes);
     } catch (error) {
-      // The caller cancelled (their reason, untouched), our timeout fired, or the network failed.
+      // A redirect or too large a body; the caller cancelled (their reason, untouched), our
+      // timeout fired, or the network failed.
+      if (error instanceof KlearStackError) throw error;
       if (callerSignal?.aborted) throw callerSignal.reason;
       if (timeout?.signal.aborted) throw new KlearStackTimeoutError(timeoutMs, { cause: error });
       throw new KlearStackNetworkError(error);
@@ -118,17 +141,23 @@ export function createOperationClient(
     if (status === 401) throw new KlearStackUnauthorizedError(errorText, headers);
     if (!ok) throw new KlearStackApiError(status, errorText, headers);
     if (!result) return undefined;
+    let data: unknown;
     try {
-      data = JSON.parse(data as string);
+      data = JSON.parse(text);
     } catch {
       // A SyntaxError quotes the body, which may hold tokens: it is not passed on.
     }
-    if (hasShape(data, result)) return data;
+    // A token property holds a JWT, or the answer is not what the spec documents.
+    const body = data as Record<string, unknown>;
+    const notJwt = hasShape(data, result)
+      ? Object.values(issues).find((name) => name in body && !isJwt(body[name]))
+      : "";
+    if (notJwt === undefined) return data;
     throw new KlearStackApiError(
       status,
       "",
       headers,
-      `KlearStack API responded ${status} with a body ${id} does not document (withheld)`,
+      `KlearStack API responded ${status} with a body ${id} does not document (withheld)${notJwt && `: ${notJwt} is not a JWT`}`,
     );
   }
 
@@ -187,6 +216,42 @@ type AnyRequest = (
   path: string,
   init: Record<string, unknown>,
 ) => Promise<{ data?: unknown; response: Response }>;
+
+/** A 3xx (or, in a browser, the opaque answer that hides one) becomes KlearStackRedirectError. */
+export function refuseRedirect(response: Response, url: string): void {
+  const { status } = response;
+  if (response.type === "opaqueredirect" || (status > 299 && status < 400 && status !== 304)) {
+    const location = response.headers.get("Location");
+    let origin = "";
+    try {
+      if (location) origin = new URL(location, url).origin;
+    } catch {
+      // A missing or unreadable Location is named as hidden.
+    }
+    throw new KlearStackRedirectError(status, origin === "null" ? "" : origin);
+  }
+}
+
+/**
+ * The body as text, read chunk by chunk up to `max` bytes: past that (or when Content-Length says
+ * so up front) reading stops, the connection is dropped, and KlearStackResponseTooLargeError says
+ * which limit.
+ */
+async function readCapped(response: Response, max: number): Promise<string> {
+  const reader = response.body?.getReader();
+  const utf8 = new TextDecoder();
+  let text = "";
+  let size = Number(response.headers.get("Content-Length"));
+  if (!(size > max)) size = 0;
+  while (size <= max) {
+    const read = await reader?.read();
+    if (!read || read.done) return text + utf8.decode();
+    size += read.value.byteLength;
+    text += utf8.decode(read.value, { stream: true });
+  }
+  reader?.cancel().catch(() => {});
+  throw new KlearStackResponseTooLargeError(response.status, max);
+}
 
 /**
  * Only the operation's fields, in the spec's order (stray properties stay home), each of its type

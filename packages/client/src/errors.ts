@@ -3,7 +3,14 @@
 // README): an error must never carry a credential to a log.
 import { maskSecrets } from "@klearstack/spec/secrets";
 
-export type KlearStackErrorKind = "api" | "unauthorized" | "timeout" | "network" | "validation";
+export type KlearStackErrorKind =
+  | "api"
+  | "unauthorized"
+  | "redirect"
+  | "too-large"
+  | "timeout"
+  | "network"
+  | "validation";
 
 export abstract class KlearStackError extends Error {
   abstract readonly kind: KlearStackErrorKind;
@@ -40,6 +47,41 @@ export class KlearStackUnauthorizedError extends KlearStackApiError {
       headers,
       "KlearStack API responded 401: the access token is missing, invalid or expired",
     );
+  }
+}
+
+/**
+ * The API answered with a redirect. It is never followed: fetch would send the request again,
+ * form body (password, refresh token) included, to wherever `Location` points, https or not.
+ */
+export class KlearStackRedirectError extends KlearStackError {
+  override readonly name = "KlearStackRedirectError";
+  readonly kind = "redirect";
+  /** The 3xx status (0 in a browser, which hides it). */
+  readonly status: number;
+  /** The origin `Location` names, never its path or query; "" when there is none to read. */
+  readonly location: string;
+  constructor(status: number, location: string) {
+    super(
+      `KlearStack API redirected (${status}) to ${location || "a hidden Location"}; not followed: it would get the request's secrets`,
+    );
+    this.status = status;
+    this.location = location;
+  }
+}
+
+/** The answer's body is over `maxResponseBytes`: reading stopped there, nothing more was kept. */
+export class KlearStackResponseTooLargeError extends KlearStackError {
+  override readonly name = "KlearStackResponseTooLargeError";
+  readonly kind = "too-large";
+  readonly status: number;
+  readonly maxResponseBytes: number;
+  constructor(status: number, maxResponseBytes: number) {
+    super(
+      `KlearStack API responded ${status} with a body over ${maxResponseBytes} bytes, the limit (maxResponseBytes); reading stopped there`,
+    );
+    this.status = status;
+    this.maxResponseBytes = maxResponseBytes;
   }
 }
 

@@ -13,6 +13,8 @@ export {
   KlearStackError,
   type KlearStackErrorKind,
   KlearStackNetworkError,
+  KlearStackRedirectError,
+  KlearStackResponseTooLargeError,
   KlearStackTimeoutError,
   KlearStackUnauthorizedError,
   KlearStackValidationError,

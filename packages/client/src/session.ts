@@ -5,7 +5,7 @@
 // operation table. Tokens are never logged and never put in an error.
 import { decodeJwtParts } from "@klearstack/spec/jwt";
 import type { OperationFields, OperationId } from "./client.ts";
-import { internalsOf } from "./core.ts";
+import { internalsOf, refuseRedirect } from "./core.ts";
 import { KlearStackUnauthorizedError, KlearStackValidationError } from "./errors.ts";
 import type { operationTable } from "./generated/operations.gen.ts";
 import type { OperationEntry } from "./operation-table.ts";
@@ -54,7 +54,8 @@ export interface TokenSession {
   /**
    * fetch for KlearStack's other, bearer-protected endpoints: adds `Authorization: Bearer …`; on a
    * 401 renews the access token once and retries once. Relative URLs are joined to the client's
-   * baseUrl; other origins are refused (the token is sent to KlearStack only).
+   * baseUrl; other origins are refused (the token is sent to KlearStack only), and so is a
+   * redirect (KlearStackRedirectError).
    */
   fetch: Fetch;
   /** Forget every token (e.g. on log-out): the next call logs in. */
@@ -95,13 +96,9 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
     !!held &&
     Date.now() < held.expiresAt - Math.min(marginSeconds * 1000, (access?.lifetimeMs ?? 0) / 2);
 
-  function hold(token: unknown, name = ""): HeldToken {
-    let claims: { exp?: number; iat?: number };
-    try {
-      claims = decodeJwtParts(token as string).claims as typeof claims;
-    } catch {
-      throw new KlearStackValidationError(name, "is not a JWT");
-    }
+  /** `token` is a JWT: the client refuses an answer whose token property holds anything else. */
+  function hold(token: unknown): HeldToken {
+    const claims = decodeJwtParts(token as string).claims as { exp?: number; iat?: number };
     const { exp = Number.NaN, iat = Number.NaN } = claims;
     // iat is the server's "now": a difference beyond its resolution is the clocks' skew.
     const measured = iat - Date.now() / 1000;
@@ -121,10 +118,10 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
     since: number,
   ) {
     const body = result as Record<string, unknown>;
-    const next = hold(body[`${a}`], a);
+    const next = hold(body[`${a}`]);
     if (since === generation) {
       access = next;
-      if (r) refresh = hold(body[r], r);
+      if (r) refresh = hold(body[r]);
     }
     return next.token;
   }
@@ -169,12 +166,17 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
     return inFlight;
   }
 
-  /** Sends `request` with the current access token; the same token is handed back for a 401. */
+  /**
+   * Sends `request` with the current access token; the same token is handed back for a 401. A
+   * redirect is refused, never followed: it would carry the body (and, same-origin, the token).
+   */
   async function send(request: Request): Promise<[Response, string]> {
     const token = await getAccessToken();
-    const authorized = new Request(request);
+    const authorized = new Request(request, { redirect: "manual" });
     authorized.headers.set("Authorization", `Bearer ${token}`);
-    return [await transport(authorized), token];
+    const response = await transport(authorized);
+    refuseRedirect(response, authorized.url);
+    return [response, token];
   }
 
   return {

@@ -19,6 +19,16 @@ export interface DecodedToken {
   issuedAt: Date;
 }
 
+/** A compact JWS whose header and claims decode (its signature is not checked). */
+export function isJwt(value: unknown): boolean {
+  try {
+    decodeJwtParts(value as string);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Decodes (does not verify!) a KlearStack access or refresh token. Throws KlearStackValidationError
  * naming what is wrong, never quoting the token.

@@ -9,6 +9,8 @@ import { rateText, renderSummary } from "./summary.ts";
 export interface FuzzingOptions extends RunContextOptions {
   baseUrl: URL;
   timeoutMs?: number;
+  /** Most bytes of an answer's body to read. Default DEFAULT_MAX_RESPONSE_BYTES (1 MiB). */
+  maxResponseBytes?: number;
   seed: number;
   maxExamples?: number;
   maxRequests?: number;
@@ -30,6 +32,7 @@ export async function runFuzzing(options: FuzzingOptions): Promise<FuzzingOutcom
     model,
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs ?? 10_000,
+    maxResponseBytes: options.maxResponseBytes,
     given,
     masker,
     seed: options.seed,

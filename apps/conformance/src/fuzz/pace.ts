@@ -1,6 +1,7 @@
 // Gentleness towards a real deployment: every request of a fuzz run goes through one Pace, which
 // keeps a total request budget, spaces requests to a rate, and stops the run after repeated
-// connection errors (a deployment that is down, or that started refusing us, gets no more).
+// connection errors (a deployment that is down, or that started refusing us, gets no more). The
+// fixed checks (../run.ts) go through one too, for that last rule.
 import type { WireAnswer } from "../send.ts";
 
 /** Why a run stopped before its planned cases were all sent. */

@@ -34,6 +34,7 @@ export interface FuzzOptions {
   model: ApiModel;
   baseUrl: URL;
   timeoutMs: number;
+  maxResponseBytes?: number | undefined;
   given: GivenValues;
   masker: SecretMasker;
   seed: number;

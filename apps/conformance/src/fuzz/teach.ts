@@ -4,11 +4,12 @@
 import { maskSecrets, type OperationModel, SECRET_MASK, type SecretMasker } from "@klearstack/spec";
 
 /**
- * Tells the masker a secret, unless its patterns already hide the whole value (a JWT): a fuzz run
- * sees thousands of tokens, and every one remembered would slow every later mask.
+ * Teaches the masker a secret sent or received, unless its patterns already hide the whole value
+ * (a JWT): a fuzz run sees thousands of tokens, and every one remembered would slow every later
+ * mask. Learned, so a value too short to be a secret is not (the user's own were added up front).
  */
 export function teach(masker: SecretMasker, secret: string | undefined) {
-  if (secret !== undefined && maskSecrets(secret) !== SECRET_MASK) masker.add(secret);
+  if (secret !== undefined && maskSecrets(secret) !== SECRET_MASK) masker.learn(secret);
 }
 
 /** Teaches the masker every credential an answer carries, before anything could quote it. */

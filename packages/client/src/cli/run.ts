@@ -3,12 +3,7 @@
 import { parseArgs } from "node:util";
 import { maskSecrets } from "@klearstack/spec/secrets";
 import { createOperationClient, type OperationTableLike } from "../core.ts";
-import {
-  KlearStackApiError,
-  KlearStackNetworkError,
-  KlearStackTimeoutError,
-  KlearStackValidationError,
-} from "../errors.ts";
+import { KlearStackApiError, KlearStackError, KlearStackValidationError } from "../errors.ts";
 import { operationHelp, operationTable } from "../generated/operations.gen.ts";
 import { type CliSpec, type Command, commandsOf, type Secret, variableOf } from "./commands.ts";
 import { commandUsage, exitCodes, program, programUsage } from "./usage.ts";
@@ -59,7 +54,10 @@ async function runCommand(command: Command, argv: string[], io: CliIo, table: Op
   try {
     ({ values } = parseArgs({ args: argv, options: command.options, strict: true }));
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    const { code, message } = error as Error & { code?: string };
+    // Never echo a stray argument: it may be a secret pasted after a misspelt flag.
+    const stray = code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL";
+    throw new UsageError(stray ? "unexpected argument (not shown)" : message);
   }
   if (values.help) {
     io.stdout(commandUsage(command));
@@ -167,9 +165,16 @@ function reportFailure(command: Command, io: CliIo, error: unknown): number {
     io.stderr(`${prefix}: ${text}\n`);
     return exitCodes.api;
   }
-  // Our errors are masked already; anything else is masked here.
-  io.stderr(`${prefix}: ${maskSecrets(error instanceof Error ? error.message : String(error))}\n`);
-  const transient =
-    error instanceof KlearStackNetworkError || error instanceof KlearStackTimeoutError;
-  return transient ? exitCodes.network : exitCodes.failure;
+  // Our errors are masked already (once is enough); anything else is masked here.
+  const ours = error instanceof KlearStackError ? error : undefined;
+  const message = ours?.message ?? maskSecrets(error instanceof Error ? error.message : `${error}`);
+  io.stderr(`${prefix}: ${message}\n`);
+  // A redirect or an oversized body is the API answering wrongly; a network failure is transient.
+  const codes: Record<string, number> = {
+    redirect: exitCodes.api,
+    "too-large": exitCodes.api,
+    network: exitCodes.network,
+    timeout: exitCodes.network,
+  };
+  return codes[ours?.kind ?? ""] ?? exitCodes.failure;
 }

@@ -1,0 +1,52 @@
+// Runs klearstack-token's runCli in this process, with only the environment given: for tests of
+// what the command prints and how it exits, where spawning a process would prove nothing more.
+import type { OperationModel } from "@klearstack/spec";
+import { bearerVariable, flagOf, variableOf } from "../../src/cli/commands.ts";
+import { runCli } from "../../src/cli/run.ts";
+
+export interface InProcessResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCliInProcess(
+  argv: string[],
+  env: Record<string, string> = {},
+): Promise<InProcessResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, {
+    env,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readStdin: async () => "",
+  });
+  return { code, stdout, stderr };
+}
+
+/**
+ * The command line and environment that call `op` with `fields` (secrets in their variables, as
+ * the CLI requires) and, for a bearer operation, `bearer` as the access token.
+ */
+export function cliCall(
+  op: OperationModel,
+  baseUrl: string,
+  fields: Record<string, string>,
+  bearer: string,
+): { argv: string[]; env: Record<string, string> } {
+  const argv = [op.operationId, "--base-url", baseUrl];
+  const env: Record<string, string> = {};
+  for (const field of op.fields) {
+    const value = fields[field.name];
+    if (value === undefined) continue;
+    if (field.secret) env[variableOf(field.name)] = value;
+    else argv.push(`--${flagOf(field.name)}`, value);
+  }
+  if (op.bearer) env[bearerVariable] = bearer;
+  return { argv, env };
+}
