@@ -1,5 +1,6 @@
-// Builds apps/docs/dist/index.html: bundle the spec, add the generated code samples, render it with
-// `redocly build-docs --inlineBundle`, strip the one remote asset Redoc 3 still loads, and add the try-it console.
+// Builds apps/docs/dist/index.html: bundle the spec, add the generated code samples, put it in the
+// page template with Redoc's bundle inlined (render-page.ts: Redoc renders it in the browser,
+// sanitized), add the try-it console and the page's Content-Security-Policy.
 // Usage: node src/build.ts [--server-url URL] [--out FILE] [--spec FILE] [--no-check-routes]
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,15 +13,15 @@ import { type ApiModel, loadApiModel, type OpenApiDocument, specPath } from "@kl
 import { parse } from "yaml";
 import { writeWithCompressed } from "./compress.ts";
 import { bundleConsole, checkAnchors, consoleModelOf, withConsole } from "./console/index.ts";
-import { withoutRemoteLogo } from "./offline-logo.ts";
+import { withContentSecurityPolicy } from "./csp.ts";
 import { operationRoute } from "./page.ts";
+import { renderPage } from "./render-page.ts";
 import { codeSamplesOf, defaultServerUrl } from "./samples.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../../..");
 export const redoclyConfigPath = join(repoRoot, "redocly.yaml");
 export const distPage = resolve(here, "../dist/index.html");
-const templatePath = join(here, "template.hbs");
 const redoclyBin = join(
   dirname(createRequire(import.meta.url).resolve("@redocly/cli/package.json")),
   "bin/cli.js",
@@ -56,23 +57,13 @@ export async function buildDocs({
     const bundled = join(work, "bundled.json");
     redocly(["bundle", spec, "--ext", "json", "--output", bundled]);
     const document = withCodeSamples(JSON.parse(readFileSync(bundled, "utf8")), model, serverUrl);
-    const input = join(work, "openapi.json");
-    writeFileSync(input, JSON.stringify(document));
     const page = join(work, "index.html");
-    redocly([
-      "build-docs",
-      input,
-      "--inlineBundle",
-      "--output",
-      page,
-      "--template",
-      templatePath,
-      `--templateOptions.description=${String((document.info as { summary?: string }).summary ?? "")}`,
-    ]);
-    const html = withConsole(
-      withoutRemoteLogo(readFileSync(page, "utf8")),
-      consoleModelOf(model, { serverUrl }),
-      await bundleConsole(),
+    const html = withContentSecurityPolicy(
+      withConsole(
+        renderPage(document, "inline"),
+        consoleModelOf(model, { serverUrl }),
+        await bundleConsole(),
+      ),
     );
     if (checkRoutes) {
       writeFileSync(page, html);

@@ -3,9 +3,10 @@
 // and every open tab is told to reload. Loopback only, so nothing is compressed.
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { contentSecurityPolicy, headerPolicy, withContentSecurityPolicy } from "./csp.ts";
 import { readRedocBundle, redocBundleRoute } from "./dev-page.ts";
 import { type Listening, listen } from "./listen.ts";
-import { LiveReload, liveReloadRoute, withLiveReload } from "./live-reload.ts";
+import { LiveReload, liveReloadRoute, liveReloadScript, withLiveReload } from "./live-reload.ts";
 
 export interface DevDocsServer extends Listening {
   /** Serves `html` from the next request on, and tells open tabs to reload. */
@@ -16,6 +17,8 @@ interface Asset {
   body: Buffer;
   type: string;
   etag: string;
+  /** The page's Content-Security-Policy header (csp.ts). */
+  policy?: string;
 }
 
 export async function serveDevDocs(options: {
@@ -50,10 +53,17 @@ export async function serveDevDocs(options: {
   };
 }
 
-/** The page as served: with the live-reload script, which names the page by its ETag. */
+/**
+ * The page as served: with the live-reload script, which names the page by its ETag, and the
+ * page's Content-Security-Policy (allowing that script and Redoc's bundle from this server), in
+ * the page and as a header.
+ */
 function pageAsset(html: string): Asset {
   const etag = etagOf(html);
-  return { ...asset(withLiveReload(html, etag), "text/html; charset=utf-8"), etag };
+  const policyOptions = { ownScripts: [liveReloadScript(etag)], selfScripts: true };
+  const served = withContentSecurityPolicy(withLiveReload(html, etag), policyOptions);
+  const policy = headerPolicy(contentSecurityPolicy(served, policyOptions));
+  return { ...asset(served, "text/html; charset=utf-8"), etag, policy };
 }
 
 function asset(text: string, type: string): Asset {
@@ -64,8 +74,17 @@ function etagOf(text: string): string {
   return `"${createHash("sha256").update(text).digest("base64url").slice(0, 22)}"`;
 }
 
-function send(req: IncomingMessage, res: ServerResponse, { body, type, etag }: Asset): void {
-  const headers = { "content-type": type, "cache-control": "no-cache", etag };
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { body, type, etag, policy }: Asset,
+): void {
+  const headers = {
+    "content-type": type,
+    "cache-control": "no-cache",
+    etag,
+    ...(policy && { "content-security-policy": policy }),
+  };
   if (req.headers["if-none-match"] === etag) {
     res.writeHead(304, headers).end();
     return;

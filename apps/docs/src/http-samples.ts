@@ -4,6 +4,7 @@
 // string literal around the marker for code that reads the secret (sample-secrets.ts).
 import type { OperationModel } from "@klearstack/spec";
 import { type HarRequest, HTTPSnippet } from "@readme/httpsnippet";
+import { withValues } from "./sample-literals.ts";
 import { placeholderFor, type SampleSecret, secretsNote } from "./sample-secrets.ts";
 
 export interface CodeSample {
@@ -122,6 +123,8 @@ const readings: Record<HttpSampleKind["target"], SecretReading> = {
 
 /** The marker httpsnippet carries in place of secret number `i` (survives URL encoding as is). */
 const marker = (i: number) => `__KLEARSTACK_SECRET_${i}__`;
+/** The marker in place of example value number `i`: sample-literals.ts writes the literal. */
+const valueMarker = (i: number) => `__KLEARSTACK_VALUE_${i}__`;
 
 export function httpSample(
   kind: HttpSampleKind,
@@ -135,6 +138,7 @@ export function httpSample(
     );
   }
   const markers = secrets.map((secret, i) => ({ secret, marker: marker(i) }));
+  const values: { marker: string; value: string }[] = [];
   const fieldValue = (field: string) => {
     const found = markers.find((m) => "field" in m.secret.fills && m.secret.fills.field === field);
     if (found) return found.marker;
@@ -142,7 +146,8 @@ export function httpSample(
     if (example === undefined) {
       throw new Error(`${op.operationId}: form field ${field} needs an example for the samples`);
     }
-    return example;
+    values.push({ marker: valueMarker(values.length), value: example });
+    return values.at(-1)?.marker as string;
   };
   const headers = markers.flatMap(({ secret, marker }) =>
     "bearer" in secret.fills ? [{ name: secret.fills.bearer, value: `Bearer ${marker}` }] : [],
@@ -161,8 +166,8 @@ export function httpSample(
     "options" in kind ? kind.options : undefined,
   );
   if (typeof converted !== "string") throw new Error(`httpsnippet made no ${kind.label} sample`);
-  let source = converted;
   const reading = readings[kind.target];
+  let source = withValues(converted, kind.target, reading.quote, values);
   for (const { secret, marker } of markers) {
     const inBody = "field" in secret.fills;
     source =

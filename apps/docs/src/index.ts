@@ -4,6 +4,9 @@
 export { buildDocs, distPage } from "./build.ts";
 export { chromiumArgs, chromiumPath, launchChromium } from "./chromium.ts";
 export { readWithCompressed } from "./compress.ts";
+export { contentSecurityPolicy, policyInPage } from "./csp.ts";
+export { buildDevPage } from "./dev-page.ts";
+export { serveDevDocs } from "./dev-server.ts";
 export { documentInPage, operationRoute, readBuiltPage, samplesInPage } from "./page.ts";
 export {
   bearerVariable,

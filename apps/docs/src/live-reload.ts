@@ -9,11 +9,15 @@ export const liveReloadRoute = "/__live-reload";
 
 /** `html` with the script that reloads the tab once the server names a page other than `version`. */
 export function withLiveReload(html: string, version: string): string {
-  const script = `<script>new EventSource(${JSON.stringify(liveReloadRoute)}).addEventListener("page", (event) => { if (event.data !== ${JSON.stringify(version)}) location.reload(); });</script>`;
+  const script = `<script>${liveReloadScript(version)}</script>`;
   const end = html.lastIndexOf("</body>");
   if (end < 0) throw new Error("the page has no </body> to put the live-reload script before");
   return `${html.slice(0, end)}${script}\n${html.slice(end)}`;
 }
+
+/** The script's text (the page's Content-Security-Policy allows it by its hash). */
+export const liveReloadScript = (version: string): string =>
+  `new EventSource(${JSON.stringify(liveReloadRoute)}).addEventListener("page", (event) => { if (event.data !== ${JSON.stringify(version)}) location.reload(); });`;
 
 /** The open event streams, each told the current page's version. */
 export class LiveReload {

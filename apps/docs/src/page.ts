@@ -1,4 +1,5 @@
-// Reads back what a built page shows: build-docs embeds the rendered document as one JSON literal.
+// Reads back what a built page shows: the page embeds the rendered document as one JSON literal
+// (render-page.ts writes Redoc's start-up script the way build-docs does).
 import { existsSync, readFileSync } from "node:fs";
 import type { OpenApiDocument, OperationModel } from "@klearstack/spec";
 import { distPage } from "./build.ts";
@@ -18,7 +19,7 @@ export function readBuiltPage(file: string = distPage): string {
 
 export function documentInPage(html: string): OpenApiDocument {
   const start = html.indexOf(marker);
-  if (start < 0) throw new Error("not a build-docs page: no embedded definition");
+  if (start < 0) throw new Error("not a docs page: no embedded definition");
   const end = html.indexOf(";\n", start);
   return JSON.parse(html.slice(start + marker.length, end)) as OpenApiDocument;
 }
