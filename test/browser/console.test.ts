@@ -96,11 +96,9 @@ describe.each(suites)("the try-it console: $name", (suite) => {
    */
   const networkLogs: string[] = [];
   async function expectNetworkLog(op: ConsoleOperation) {
-    const status = await driver
-      .section(op)
-      .locator(".ks-result .ks-status")
-      .getAttribute("data-status", { timeout: 1000 })
-      .catch(() => null);
+    // Called once the result has rendered: a status, or a problem (no answer) without one.
+    const shown = driver.section(op).locator(".ks-result .ks-status");
+    const status = (await shown.count()) ? await shown.getAttribute("data-status") : null;
     if (status === null) networkLogs.push("Failed to load resource: net::ERR_CONNECTION_REFUSED");
     else if (Number(status) >= 400) {
       networkLogs.push(`Failed to load resource: the server responded with a status of ${status} `);

@@ -77,7 +77,7 @@ beforeAll(async () => {
   // Console errors are not collected: Chromium logs every deliberate 500 there.
   await tab.goto(`${server.url}/`);
   await tab
-    .waitForFunction(() => "klearstack" in window, undefined, { timeout: 10_000 })
+    .waitForFunction(() => "klearstack" in window, undefined, { timeout: 60_000 })
     .catch(() => {
       throw new Error(
         `the client did not load in the page: ${pageErrors.join("; ") || "no error logged"}`,

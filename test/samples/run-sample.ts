@@ -109,18 +109,26 @@ async function runInBrowser(source: string): Promise<SampleRun> {
   const errors: string[] = [];
   try {
     const page = await browser.context.newPage();
+    // The sample logs the response text when the request is done (or an empty line if CORS fails):
+    // the first console line or page error is the condition; the deadline only catches a hang.
+    let settled: () => void = () => {};
+    const done = new Promise<void>((resolve) => {
+      settled = resolve;
+    });
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
       else logged.push(message.text());
+      settled();
     });
-    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("pageerror", (error) => {
+      errors.push(error.message);
+      settled();
+    });
     await page.goto(`${origin}/`);
     await page.addScriptTag({ content: source });
-    // The sample logs the response text when the request is done (or an empty line if CORS fails).
-    const deadline = Date.now() + 15_000;
-    while (!logged.length && !errors.length && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    let hung: NodeJS.Timeout | undefined;
+    await Promise.race([done, new Promise((r) => (hung = setTimeout(r, 60_000)))]);
+    clearTimeout(hung);
     return {
       exitCode: errors.length ? 1 : logged.length ? 0 : null,
       output: logged.join("\n"),

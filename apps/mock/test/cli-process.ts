@@ -31,7 +31,7 @@ export async function startCli(
   let stderr = "";
   child.stdout?.on("data", (c) => (stdout += c));
   child.stderr?.on("data", (c) => (stderr += c));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000;
   while (!stdout.includes("\n")) {
     if (child.exitCode !== null || Date.now() > deadline)
       throw new Error(`no ready line; stderr: ${stderr}`);

@@ -42,7 +42,12 @@ async function callEveryOperation(url: string, headers: Record<string, string> =
   return secrets.filter((s) => s !== "");
 }
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const settle = () => new Promise((r) => setTimeout(r, 100));
+/** Stops the CLI and waits until its output streams have closed: then the log is complete. */
+const drained = async ({ child }: { child: import("node:child_process").ChildProcess }) => {
+  const closed = once(child, "close");
+  child.kill("SIGTERM");
+  await closed;
+};
 
 describe("klearstack-mock", () => {
   it("prints exactly one ready line with the URL it listens on", async () => {
@@ -70,9 +75,10 @@ describe("klearstack-mock", () => {
   // Assertions on stderr are booleans with a message: a failing one must not print the log, which
   // is exactly where a leaked secret would be.
   it("logs one line per request on stderr, without bodies, tokens or passwords", async () => {
-    const { url, stderr } = await startCli(["--port", "0", "--no-watch"]);
+    const cli = await startCli(["--port", "0", "--no-watch"]);
+    const { url, stderr } = cli;
     const secrets = await callEveryOperation(url);
-    await settle();
+    await drained(cli);
     const lines = stderr().trim().split("\n");
     const calls = [issuer, ...model.operations];
     expect(lines.length, "log lines, one per request").toBe(calls.length);
@@ -94,9 +100,10 @@ describe("klearstack-mock", () => {
   ])(
     "at --log-level debug, logs Prism's steps without the %s answers' secrets",
     async (_kind, headers) => {
-      const { url, stderr } = await startCli(["--port", "0", "--no-watch", "--log-level", "debug"]);
+      const cli = await startCli(["--port", "0", "--no-watch", "--log-level", "debug"]);
+      const { url, stderr } = cli;
       const secrets = await callEveryOperation(url, headers);
-      await settle();
+      await drained(cli);
       expect(secrets.length).toBeGreaterThan(model.operations.length);
       expect(stderr().includes('"name":"PRISM"'), "Prism's debug lines are on stderr").toBe(true);
       expect(/Body:|Headers:/.test(stderr()), "Prism dumped a body or headers").toBe(false);
@@ -107,10 +114,11 @@ describe("klearstack-mock", () => {
   );
 
   it("logs nothing with --quiet", async () => {
-    const { url, stderr } = await startCli(["--port", "0", "--no-watch", "--quiet"]);
+    const cli = await startCli(["--port", "0", "--no-watch", "--quiet"]);
+    const { url, stderr } = cli;
     await callEveryOperation(url);
     await fetch(`${url}/nope`);
-    await settle();
+    await drained(cli);
     expect(stderr().length, "bytes on stderr").toBe(0);
   });
 
@@ -154,7 +162,7 @@ describe("klearstack-mock", () => {
     const child = spawn(process.execPath, [bin, "--help"], { stdio: "pipe" });
     let stdout = "";
     child.stdout.on("data", (c) => (stdout += c));
-    const [code] = await once(child, "exit");
+    const [code] = await once(child, "close"); // after "exit", output may still be in the pipe
     expect(code).toBe(0);
     for (const flag of ["--port", "--host", "--spec", "--dynamic", "--access-ttl", "--refresh-ttl"])
       expect(stdout).toContain(flag);
@@ -171,7 +179,7 @@ describe("klearstack-mock", () => {
     const child = spawn(process.execPath, [bin, ...args], { stdio: "pipe" });
     let stderr = "";
     child.stderr.on("data", (c) => (stderr += c));
-    const [code] = await once(child, "exit");
+    const [code] = await once(child, "close");
     expect(code).toBe(2);
     expect(stderr).toContain(reason);
     expect(stderr).toContain("Usage: klearstack-mock");

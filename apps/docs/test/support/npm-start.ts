@@ -23,7 +23,7 @@ export interface NpmStart {
   waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T>;
   /**
    * Pids still in the script's process group (it leads its own: it is started detached) once its
-   * helpers had up to 5 s to end: a child that reads its stdin (esbuild's service, for the console)
+   * helpers had up to 30 s to end: a child that reads its stdin (esbuild's service, for the console)
    * ends when its parent has, not with it.
    */
   leftBehind(): Promise<number[]>;
@@ -48,7 +48,7 @@ export async function runNpmStart(): Promise<NpmStart> {
   child.stderr.on("data", collect);
 
   async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string) {
-    const deadline = Date.now() + 45_000;
+    const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null)
         throw new Error(`start exited (${child.exitCode}) before ${what}:\n${output}`);
@@ -74,7 +74,7 @@ export async function runNpmStart(): Promise<NpmStart> {
       },
       waitFor,
       async leftBehind() {
-        const deadline = Date.now() + 5_000;
+        const deadline = Date.now() + 30_000;
         let pids = processesInGroup(child.pid!);
         while (pids.length && Date.now() < deadline) {
           await new Promise((r) => setTimeout(r, 50));
