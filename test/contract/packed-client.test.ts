@@ -131,7 +131,7 @@ describe("the packed @klearstack/client in a fresh project", () => {
     expect(output).toBe("");
   });
 
-  it("gets real tokens from the mock with the library, for every call", async () => {
+  it("gets real tokens from the mock with the library, for every call the example makes", async () => {
     const inputs = Object.fromEntries(operations.map((op) => [op.operationId, op.exampleFields]));
     const { stdout } = await runWithTokens(
       process.execPath,
@@ -142,7 +142,12 @@ describe("the packed @klearstack/client in a fresh project", () => {
     const { answers, ...result } = parseQuietly(stdout, "run.mjs's stdout") as {
       answers: Record<string, unknown>;
     };
-    for (const op of operations) {
+    // The example calls the operations a consumer needs, not necessarily every one (the CLI test
+    // below covers every operation): each answer it got is checked against its operation.
+    const called = operations.filter((op) => op.operationId in answers);
+    expect(called.length, "operations the example called").toBeGreaterThan(0);
+    expect(Object.keys(answers).length).toBe(called.length);
+    for (const op of called) {
       expect(responseErrors(op, 200, "application/json", answers[op.operationId])).toEqual([]);
     }
     expect(result).toMatchObject({
