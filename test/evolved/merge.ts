@@ -1,7 +1,7 @@
 // The evolved spec: the product spec plus the unseen-operation fixture's operations, as a
 // maintainer would add them (README "Adding an operation"). The fixture's own names are renamed
-// ("Evolved" at every camel-case boundary: `getTokenInfo` → `getEvolvedTokenEvolvedInfo`,
-// `TokenInfo` → `TokenEvolvedInfo`; `/…/tokeninfo` → `/…/evolved-tokeninfo`) so that, in the
+// ("Evolved" at every camel-case boundary: `getFooBar` → `getEvolvedFooEvolvedBar`, `FooBar` →
+// `FooEvolvedBar`; `/…/foobar` → `/…/evolved-foobar`) so that, in the
 // evolved copy, the fixture is still an operation no file names (no new name contains an old one)
 // and its own tests still prove what they prove. Written through yaml's Document API, so
 // the product spec keeps its comments and layout.
@@ -14,9 +14,9 @@ interface Fragment {
   components?: { schemas?: Record<string, unknown> };
 }
 
-/** `getTokenInfo` → `getEvolvedTokenEvolvedInfo`: "Evolved" at every camel-case boundary. */
+/** `getFooBar` → `getEvolvedFooEvolvedBar`: "Evolved" at every camel-case boundary. */
 export const evolvedName = (name: string) => name.replace(/(?<=[a-z0-9])(?=[A-Z])/g, "Evolved");
-/** `/access/klearstack/tokeninfo` → `/access/klearstack/evolved-tokeninfo`. */
+/** `/access/klearstack/foobar` → `/access/klearstack/evolved-foobar`. */
 export const evolvedPath = (path: string) => path.replace(/\/([^/]+)$/, "/evolved-$1");
 
 /** The fragment's operations under new names: every name and every `$ref` to its own schemas. */
