@@ -8,7 +8,6 @@
 // and built with its mock as first server.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -16,7 +15,6 @@ import { promisify } from "node:util";
 import {
   buildDocs,
   distPage,
-  launchChromium,
   readBuiltPage,
   readWithCompressed,
   serveDocs,
@@ -32,6 +30,8 @@ import {
   specPath,
 } from "@klearstack/spec";
 import { writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
+import { launchChromium } from "@klearstack/test-support/chromium";
+import { closedPort } from "@klearstack/test-support/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -368,12 +368,3 @@ describe.each(suites)("the try-it console: $name", (suite) => {
     expect(unexplained).toEqual([]);
   });
 });
-
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

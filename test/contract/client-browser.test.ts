@@ -5,16 +5,13 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, normalize } from "node:path";
-import { launchChromium } from "@klearstack/docs";
 import { useMock } from "@klearstack/mock/testing";
 import type { OperationModel } from "@klearstack/spec";
+import { launchChromium } from "@klearstack/test-support/chromium";
+import { type LocalServer, startLocalServer } from "@klearstack/test-support/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logins, operations } from "../../packages/client/test/support/fixtures.ts";
-import {
-  type LocalServer,
-  startLocalServer,
-} from "../../packages/client/test/support/local-server.ts";
 import { responseErrors } from "./support/response-errors.ts";
 
 const require = createRequire(import.meta.url);

@@ -8,9 +8,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launchChromium, placeholderFor } from "@klearstack/docs";
-import { x } from "tinyexec";
-import { startLocalServer } from "../../packages/client/test/support/local-server.ts";
+import { placeholderFor } from "@klearstack/docs";
+import { launchChromium } from "@klearstack/test-support/chromium";
+import { runProcess } from "@klearstack/test-support/process";
+import { startLocalServer } from "@klearstack/test-support/server";
 
 export interface SampleRun {
   exitCode: number | null;
@@ -146,11 +147,9 @@ async function run(
   args: string[],
   { cwd, secrets = {} }: { cwd?: string; secrets?: Secrets } = {},
 ): Promise<SampleRun> {
-  const { exitCode, stdout, stderr } = await x(command, args, {
-    timeout: 60_000,
-    throwOnError: false,
-    nodePath: false,
-    nodeOptions: { cwd, env: secrets, stdio: ["ignore", "pipe", "pipe"] },
+  const { code, stdout, stderr } = await runProcess(command, args, {
+    cwd,
+    env: { ...process.env, ...secrets },
   });
-  return { exitCode: exitCode ?? null, output: stdout, stderr };
+  return { exitCode: code, output: stdout, stderr };
 }

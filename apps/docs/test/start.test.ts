@@ -2,9 +2,9 @@
 // The script watches a temp copy of the spec (test/support/npm-start.ts), which the tests edit.
 import { writeFileSync } from "node:fs";
 import { loadApiModel } from "@klearstack/spec";
+import { launchChromium } from "@klearstack/test-support/chromium";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { launchChromium } from "../src/chromium.ts";
 import { documentInPage, operationRoute } from "../src/page.ts";
 import { type NpmStart, runNpmStart, specWithSummaries } from "./support/npm-start.ts";
 

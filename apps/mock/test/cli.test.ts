@@ -1,12 +1,11 @@
 // The CLI as `npm run mock` runs it: one ready line, flags and env, one log line per request
 // without secrets, and a clean exit on SIGINT/SIGTERM that leaves nothing listening.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadApiModel } from "@klearstack/spec";
 import { writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
+import { runProcess } from "@klearstack/test-support/process";
 import { afterEach, describe, expect, it } from "vitest";
 import { bundledCli as bin, startCli, stopClis } from "./cli-process.ts";
 import {
@@ -42,12 +41,6 @@ async function callEveryOperation(url: string, headers: Record<string, string> =
   return secrets.filter((s) => s !== "");
 }
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-/** Stops the CLI and waits until its output streams have closed: then the log is complete. */
-const drained = async ({ child }: { child: import("node:child_process").ChildProcess }) => {
-  const closed = once(child, "close");
-  child.kill("SIGTERM");
-  await closed;
-};
 
 describe("klearstack-mock", () => {
   it("prints exactly one ready line with the URL it listens on", async () => {
@@ -65,9 +58,9 @@ describe("klearstack-mock", () => {
   });
 
   it.each(["SIGINT", "SIGTERM"] as const)("exits 0 on %s and stops listening", async (signal) => {
-    const { child, url } = await startCli(["--port", "0"]);
-    child.kill(signal);
-    const [code] = await once(child, "exit");
+    const cli = await startCli(["--port", "0"]);
+    const { url } = cli;
+    const { code } = await cli.stop(signal);
     expect(code).toBe(0);
     await expect(fetch(url)).rejects.toThrow();
   });
@@ -78,7 +71,7 @@ describe("klearstack-mock", () => {
     const cli = await startCli(["--port", "0", "--no-watch"]);
     const { url, stderr } = cli;
     const secrets = await callEveryOperation(url);
-    await drained(cli);
+    await cli.stop(); // its streams closed: the log is complete
     const lines = stderr().trim().split("\n");
     const calls = [issuer, ...model.operations];
     expect(lines.length, "log lines, one per request").toBe(calls.length);
@@ -103,7 +96,7 @@ describe("klearstack-mock", () => {
       const cli = await startCli(["--port", "0", "--no-watch", "--log-level", "debug"]);
       const { url, stderr } = cli;
       const secrets = await callEveryOperation(url, headers);
-      await drained(cli);
+      await cli.stop(); // its streams closed: the log is complete
       expect(secrets.length).toBeGreaterThan(model.operations.length);
       expect(stderr().includes('"name":"PRISM"'), "Prism's debug lines are on stderr").toBe(true);
       expect(/Body:|Headers:/.test(stderr()), "Prism dumped a body or headers").toBe(false);
@@ -118,7 +111,7 @@ describe("klearstack-mock", () => {
     const { url, stderr } = cli;
     await callEveryOperation(url);
     await fetch(`${url}/nope`);
-    await drained(cli);
+    await cli.stop(); // its streams closed: the log is complete
     expect(stderr().length, "bytes on stderr").toBe(0);
   });
 
@@ -159,10 +152,7 @@ describe("klearstack-mock", () => {
   });
 
   it("documents every flag in --help", async () => {
-    const child = spawn(process.execPath, [bin, "--help"], { stdio: "pipe" });
-    let stdout = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    const [code] = await once(child, "close"); // after "exit", output may still be in the pipe
+    const { code, stdout } = await runProcess(process.execPath, [bin, "--help"]);
     expect(code).toBe(0);
     for (const flag of ["--port", "--host", "--spec", "--dynamic", "--access-ttl", "--refresh-ttl"])
       expect(stdout).toContain(flag);
@@ -176,10 +166,7 @@ describe("klearstack-mock", () => {
     [["--refresh-ttl", "soon"], "invalid --refresh-ttl: soon"],
     [["--access-ttl"], "--access-ttl <value>"],
   ])("rejects %j with exit code 2, the reason and the usage text", async (args, reason) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: "pipe" });
-    let stderr = "";
-    child.stderr.on("data", (c) => (stderr += c));
-    const [code] = await once(child, "close");
+    const { code, stderr } = await runProcess(process.execPath, [bin, ...args]);
     expect(code).toBe(2);
     expect(stderr).toContain(reason);
     expect(stderr).toContain("Usage: klearstack-mock");

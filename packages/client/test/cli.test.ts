@@ -1,11 +1,11 @@
 // The klearstack-token command against a real local server: a subcommand per operation, its flags
 // and help from the spec, secrets only from the environment or standard input, output, exit codes.
 import type { OperationModel } from "@klearstack/spec";
+import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/run.ts";
 import { runCli } from "./support/cli.ts";
 import { example200, exampleBearer, exampleFields, operations } from "./support/fixtures.ts";
-import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
 import { expectNoSecret, expectSameSecret } from "./support/secret-safe-assertions.ts";
 
 let server: LocalServer;

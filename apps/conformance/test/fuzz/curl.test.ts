@@ -3,10 +3,10 @@
 // sampled cases of every kind of every operation, secrets read from the environment. Real curl,
 // real bash; the command itself never holds a secret.
 import { execFile } from "node:child_process";
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
 import { loadApiModel, signExampleJwt } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "@klearstack/spec/fixtures";
+import { type LocalServer, startLocalServer } from "@klearstack/test-support/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerTokenType } from "../../src/chain.ts";
@@ -59,18 +59,17 @@ async function arrival(req: IncomingMessage): Promise<Arrival> {
   };
 }
 
-let server: ReturnType<typeof createServer>;
+let server: LocalServer;
 let baseUrl: URL;
 let last: Arrival | undefined;
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
+  server = await startLocalServer(async (req, res) => {
     last = await arrival(req);
     res.end("recorded");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  baseUrl = new URL(server.url);
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(() => server.close());
 
 function bash(command: string, env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {

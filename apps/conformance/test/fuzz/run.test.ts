@@ -3,7 +3,9 @@
 // same seed sends the same cases, a broken promise is reported under its check with a minimal
 // curl, the budget and repeated connection errors stop the run, and no secret reaches the result.
 import { execFileSync } from "node:child_process";
-import { loadApiModel, SecretMasker, signExampleJwt, verifyExampleJwt } from "@klearstack/spec";
+import { loadApiModel, SecretMasker } from "@klearstack/spec";
+import { fakeApi as createFakeApi } from "@klearstack/test-support/fake-api";
+import { secretsIn } from "@klearstack/test-support/leaks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CHECK_NAMES } from "../../src/fuzz/checks.ts";
 import { jsonReport, junitReport } from "../../src/fuzz/reports.ts";
@@ -11,53 +13,17 @@ import { type FuzzOptions, planKinds, plannedCases, runFuzz } from "../../src/fu
 
 const model = await loadApiModel();
 const baseUrl = new URL("http://127.0.0.1:9");
-const issued: string[] = [];
+/** The tokens the last fake handed out. */
+let issued: string[] = [];
 
-/** A fake API answering every operation as documented; `checkBearer: false` skips the bearer check. */
+/**
+ * The fake KlearStack answering every operation as documented, with freshly signed tokens;
+ * `checkBearer: false` makes it a server that forgot to check the bearer token.
+ */
 function fakeApi({ checkBearer = true } = {}) {
-  const fetch = vi.fn(async (url: URL, init: RequestInit) => {
-    const op = model.operations.find(
-      (o) => o.path === url.pathname && o.method.toUpperCase() === init.method,
-    );
-    if (!op) return new Response("Method Not Allowed", { status: 405 });
-    const headers = init.headers as Record<string, string>;
-    const type =
-      headers["content-type"] ?? (init.body instanceof FormData ? "multipart/form-data" : "");
-    if (init.body && !op.request?.mediaTypes.includes(type.split(";")[0] ?? ""))
-      return new Response("Unsupported Media Type", { status: 415 });
-    const fields: Record<string, string> = Object.fromEntries(
-      init.body instanceof FormData
-        ? [...init.body.entries()].map(([k, v]) => [k, String(v)])
-        : new URLSearchParams((init.body as URLSearchParams | null) ?? ""),
-    );
-    const bearer = /^Bearer (\S+)$/.exec(headers.authorization ?? "")?.[1] ?? "";
-    if (
-      checkBearer &&
-      op.bearer &&
-      !verifyExampleJwt(bearer, { tokenType: op.bearer.tokenType }).ok
-    )
-      return new Response(null, { status: 401 });
-    const missing = op.missingParameters.find((m) => !fields[m.field]);
-    if (missing)
-      return new Response(missing.text, {
-        status: Number(missing.status),
-        headers: { "content-type": missing.mediaType },
-      });
-    const body = { ...(op.success?.body?.examples[0]?.value as object) } as Record<string, unknown>;
-    const now = Math.floor(Date.now() / 1000);
-    for (const token of op.success?.body?.tokens ?? []) {
-      const value = signExampleJwt({
-        token_type: token.tokenType,
-        iat: now,
-        exp: now + (token.lifetime?.default ?? 900),
-        jti: "ab".repeat(16),
-        user_id: 26,
-      });
-      issued.push(value);
-      body[token.name] = value;
-    }
-    return Response.json(body, { status: Number(op.success?.status) });
-  });
+  const api = createFakeApi(model, { credentials: checkBearer ? "signed" : "ignored" });
+  issued = api.issued;
+  const fetch = vi.fn(api.fetch);
   vi.stubGlobal("fetch", fetch);
   return fetch;
 }
@@ -82,8 +48,7 @@ const credentialFailures = model.operations
   .filter((op) => op.bearer)
   .flatMap(() => ["ignored_auth", "missing_required_header"])
   .sort();
-const leaks = (text: string) =>
-  issued.filter((token) => text.includes(token.split(".")[2] ?? "")).length;
+const leaks = (text: string) => secretsIn(text, issued);
 
 describe("runFuzz against an API that keeps the spec's promises", () => {
   it("passes every check that applies to each operation, and sends every planned case", async () => {

@@ -1,7 +1,7 @@
 // Runs the real klearstack-token command (its TypeScript source, on this Node) as a child process,
 // with only the environment and standard input given: nothing leaks in from the test's own.
-import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { runProcess } from "@klearstack/test-support/process";
 
 const bin = fileURLToPath(new URL("../../src/cli/bin.ts", import.meta.url));
 
@@ -11,18 +11,14 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(
+export async function runCli(
   args: string[],
   env: Record<string, string> = {},
   stdin = "",
 ): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 20_000 },
-      (_, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
-    );
-    child.stdin?.end(stdin);
+  const { code, stdout, stderr } = await runProcess(process.execPath, [bin, ...args], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdin,
   });
+  return { code, stdout, stderr };
 }
