@@ -61,26 +61,28 @@ async function arrival(req: IncomingMessage): Promise<Arrival> {
 
 let server: LocalServer;
 let baseUrl: URL;
-let last: Arrival | undefined;
+/** Every request the server received, in order. */
+const arrivals: Arrival[] = [];
 beforeAll(async () => {
   server = await startLocalServer(async (req, res) => {
-    last = await arrival(req);
+    arrivals.push(await arrival(req));
     res.end("recorded");
   });
   baseUrl = new URL(server.url);
 });
 afterAll(() => server.close());
 
-function bash(command: string, env: Record<string, string>): Promise<void> {
+/** Runs `script` in one bash; a failing command names itself on stderr and the script goes on. */
+function bash(script: string, env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       "bash",
-      ["-c", `${command} > /dev/null`],
-      { env: { ...process.env, ...env } },
+      ["-c", script],
+      { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
       (error, _out, stderr) =>
         error
-          ? reject(new Error(`curl failed (is curl installed? apt-get install curl): ${stderr}`))
-          : resolve(),
+          ? reject(new Error(`bash failed (is curl installed? apt-get install curl): ${stderr}`))
+          : resolve(stderr),
     );
   });
 }
@@ -128,9 +130,14 @@ describe("curlFor: the printed command replays the case", () => {
     expect(cases.length).toBeGreaterThan(60);
   });
 
-  it.each(cases.map((x) => [`${x.op.operationId}: ${x.kind.id} #${x.i + 1}`, x] as const))(
-    "%s",
-    async (_, { op, c }) => {
+  // Each case is sent once by the fuzzer's own code, then every printed command runs in one bash
+  // (one process, not one per case), in the same order; each test compares its pair of arrivals.
+  const sent: (Arrival | undefined)[] = [];
+  const replayed: (Arrival | undefined)[] = [];
+  const commands: string[] = [];
+  let failures = "";
+  beforeAll(async () => {
+    for (const { op, c } of cases) {
       const valid = {
         fields: Object.fromEntries(
           op.fields.map((f) => [
@@ -141,14 +148,28 @@ describe("curlFor: the printed command replays the case", () => {
         bearer: op.bearer ? tokens[bearerType] : undefined,
       };
       const request = wireRequest(op, c, valid, (type) => tokens[type]);
-      await send(baseUrl, request, { timeoutMs: 5000 });
-      const sent = last;
-      last = undefined;
-      const command = curlFor(c, requestUrl(baseUrl, op.path), names);
+      const before = arrivals.length;
+      await send(baseUrl, request, { timeoutMs: 30_000 });
+      sent.push(arrivals[before]);
+      commands.push(curlFor(c, requestUrl(baseUrl, op.path), names));
+    }
+    const first = arrivals.length;
+    failures = await bash(
+      commands.map((command, i) => `${command} > /dev/null || echo "case ${i}" >&2`).join("\n"),
+      environment,
+    );
+    replayed.push(...arrivals.slice(first));
+  }, 300_000);
+
+  it.each(cases.map((x, n) => [`${x.op.operationId}: ${x.kind.id} #${x.i + 1}`, n] as const))(
+    "%s",
+    (_, n) => {
+      const command = commands[n] ?? "";
       for (const secret of [...Object.values(tokens), ...Object.values(secrets)])
         expect(command.includes(secret), "a secret in the command").toBe(false);
-      await bash(command, environment);
-      expect(last).toEqual(sent);
+      expect(failures, "curl failed").not.toMatch(new RegExp(`^case ${n}$`, "m"));
+      expect(sent[n]).toBeDefined();
+      expect(replayed[n]).toEqual(sent[n]);
     },
   );
 });
