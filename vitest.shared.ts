@@ -1,11 +1,22 @@
 // Shared by every workspace's vitest.config.ts. Our tests drive real processes (Prism, tsc, javac,
 // Chromium, newman, redocly) on a 2-core machine that turbo loads with several suites at once, so
 // the timeouts only catch hangs; they are not speed assertions (speed lives in `npm run bench`).
+import { basename } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// `npm run bench:tests` (bench/tests.ts) asks each workspace for vitest's JSON report, for the
+// per-file times it prints.
+const reportDir = process.env.KLEARSTACK_TEST_REPORT_DIR;
 
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    ...(reportDir && {
+      reporters: [
+        "default",
+        ["json", { outputFile: `${reportDir}/${basename(process.cwd())}.json` }],
+      ],
+    }),
   },
 });

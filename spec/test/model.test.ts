@@ -8,19 +8,23 @@ import { loadApiModel, loadSpec } from "../index.ts";
 const model = await loadApiModel();
 
 describe("the operation model of the product spec", () => {
+  // The operationIds as the document lists them (paths, then methods, in order).
+  const documented = Object.values(loadSpec().paths).flatMap((item) =>
+    Object.values(item as Record<string, { operationId?: string }>).flatMap(
+      (op) => op.operationId ?? [],
+    ),
+  );
+
   it("lists every operation in document order, iterable and by operationId", () => {
-    expect([...model].map((op) => op.operationId)).toEqual([
-      "getAccessTokenFromUserId",
-      "getAccessToken",
-      "getAccessTokenFromRefreshToken",
-    ]);
-    expect(model.operations).toHaveLength(3);
+    expect(documented.length).toBeGreaterThan(0);
+    expect([...model].map((op) => op.operationId)).toEqual(documented);
+    expect(model.operations).toHaveLength(documented.length);
     expect(model.operation("getAccessToken").path).toBe("/access/klearstack/get_access_token");
   });
 
   it("refuses an unknown operationId, naming the known ones", () => {
     expect(() => model.operation("nope")).toThrow(
-      /no operation nope \(it has: getAccessTokenFromUserId, getAccessToken, getAccessTokenFromRefreshToken\)/,
+      `no operation nope (it has: ${documented.join(", ")})`,
     );
   });
 

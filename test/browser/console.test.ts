@@ -8,7 +8,6 @@
 // and built with its mock as first server.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -16,7 +15,6 @@ import { promisify } from "node:util";
 import {
   buildDocs,
   distPage,
-  launchChromium,
   readBuiltPage,
   readWithCompressed,
   serveDocs,
@@ -32,6 +30,8 @@ import {
   specPath,
 } from "@klearstack/spec";
 import { writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
+import { launchChromium } from "@klearstack/test-support/chromium";
+import { closedPort } from "@klearstack/test-support/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -96,11 +96,9 @@ describe.each(suites)("the try-it console: $name", (suite) => {
    */
   const networkLogs: string[] = [];
   async function expectNetworkLog(op: ConsoleOperation) {
-    const status = await driver
-      .section(op)
-      .locator(".ks-result .ks-status")
-      .getAttribute("data-status", { timeout: 1000 })
-      .catch(() => null);
+    // Called once the result has rendered: a status, or a problem (no answer) without one.
+    const shown = driver.section(op).locator(".ks-result .ks-status");
+    const status = (await shown.count()) ? await shown.getAttribute("data-status") : null;
     if (status === null) networkLogs.push("Failed to load resource: net::ERR_CONNECTION_REFUSED");
     else if (Number(status) >= 400) {
       networkLogs.push(`Failed to load resource: the server responded with a status of ${status} `);
@@ -370,12 +368,3 @@ describe.each(suites)("the try-it console: $name", (suite) => {
     expect(unexplained).toEqual([]);
   });
 });
-
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

@@ -6,7 +6,6 @@
 import { pathToFileURL } from "node:url";
 import {
   distPage,
-  launchChromium,
   operationRoute,
   readBuiltPage,
   readWithCompressed,
@@ -15,6 +14,7 @@ import {
   serveDocs,
 } from "@klearstack/docs";
 import { loadApiModel, type OperationModel } from "@klearstack/spec";
+import { launchChromium } from "@klearstack/test-support/chromium";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

@@ -1,8 +1,8 @@
 // Test helper: runs `npm run conformance`'s entry point as a child process, exactly as a user
 // would (argv, environment, standard input), and returns its exit code, what it printed (secrets
 // redacted, so no assertion can print one) and the names of any secret whose text it printed.
-import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { runProcess } from "@klearstack/test-support/process";
 import { type KnownSecret, leakedTokens, redactTokens } from "./tokens.ts";
 
 const cli = fileURLToPath(
@@ -25,21 +25,21 @@ export interface RunOptions {
   secrets?: () => KnownSecret[];
 }
 
-export function conformance(args: string[], options: RunOptions = {}): Promise<ConformanceRun> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [cli, ...args],
-      { env: { ...process.env, ...options.env } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        const raw = stdout + stderr;
-        const extra = options.secrets?.() ?? [];
-        resolve({ code, output: redactTokens(raw, extra), leaked: leakedTokens(raw, extra) });
-      },
-    );
-    child.stdin?.end(options.stdin ?? "");
+export async function conformance(
+  args: string[],
+  options: RunOptions = {},
+): Promise<ConformanceRun> {
+  const run = await runProcess(process.execPath, [cli, ...args], {
+    env: { ...process.env, ...options.env },
+    stdin: options.stdin ?? "",
   });
+  const raw = run.stdout + run.stderr;
+  const extra = options.secrets?.() ?? [];
+  return {
+    code: run.code ?? -1,
+    output: redactTokens(raw, extra),
+    leaked: leakedTokens(raw, extra),
+  };
 }
 
 export interface Row {

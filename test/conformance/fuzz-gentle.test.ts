@@ -1,7 +1,6 @@
 // A fuzz run is gentle with a deployment: it keeps to its request budget and rate, stops after
 // five connection errors in a row saying why, and refuses fuzz flags without --fuzz.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closedPort } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conformance } from "./cli.ts";
 import { fuzz } from "./fuzz.ts";
@@ -38,11 +37,7 @@ describe("conformance --fuzz is gentle", () => {
   });
 
   it("stops after five connection errors in a row, naming the last one", async () => {
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-    const { port } = probe.address() as AddressInfo;
-    await new Promise((resolve) => probe.close(resolve));
-    const run = await fuzz(["--base-url", `http://127.0.0.1:${port}`]);
+    const run = await fuzz(["--base-url", `http://127.0.0.1:${await closedPort()}`]);
     expect(run.report.requests).toBe(5);
     expect(run.output).toMatch(
       /Stopped early: 5 connection errors in a row \(last: .*ECONNREFUSED.*\); is the deployment up\?/,

@@ -3,12 +3,11 @@
 // certificate is a failure, not a pass), and reports a server that does not answer as failing.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:https";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInputs } from "@klearstack/conformance";
 import { loadApiModel } from "@klearstack/spec";
+import { closedPort, startLocalServer } from "@klearstack/test-support/server";
 import { describe, expect, it } from "vitest";
 import { conformance } from "./cli.ts";
 
@@ -129,32 +128,26 @@ describe("conformance refuses unsafe or malformed runs (exit 2)", () => {
 
 describe("conformance keeps TLS verification on", () => {
   it("passes no check against a server with a self-signed certificate", async () => {
-    const server = createServer(selfSignedCertificate(), (_req, res) => res.end("unreachable"));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const server = await startLocalServer((_req, res) => res.end("unreachable"), {
+      tls: selfSignedCertificate(),
+    });
     try {
-      const { port } = server.address() as AddressInfo;
-      const run = await conformance(["--base-url", `https://127.0.0.1:${port}`]);
+      const run = await conformance(["--base-url", server.url]);
       expect(run.code).toBe(1);
       expect(run.output).toMatch(/no response: .*(self-signed|certificate)/i);
       expect(run.output).not.toMatch(/\bPASS$/m);
       expect(run.output).toMatch(/0\/\d+ checks passed/);
     } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     }
   });
 });
 
 describe("conformance against a server that is not there", () => {
   it("reports the checks as failing with why, and exits 1", async () => {
-    // Bind and release a port: nothing listens there afterwards.
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-    const { port } = probe.address() as AddressInfo;
-    await new Promise((resolve) => probe.close(resolve));
     const run = await conformance([
       "--base-url",
-      `http://127.0.0.1:${port}`,
+      `http://127.0.0.1:${await closedPort()}`,
       "--timeout-ms",
       "5000",
     ]);

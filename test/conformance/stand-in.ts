@@ -4,8 +4,7 @@
 // drifts a real deployment might show. Conformance and Postman tests must pass on the faithful
 // one and fail on every drift. Nothing here restates the spec: every answer is read from the model.
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   type ApiModel,
   type ContentModel,
@@ -17,6 +16,7 @@ import {
   type TokenFieldModel,
   verifyExampleJwt,
 } from "@klearstack/spec";
+import { startLocalServer } from "@klearstack/test-support/server";
 
 /** Ways a deployment can drift from the spec; each must be caught. */
 export const drifts = {
@@ -154,7 +154,7 @@ export async function startStandIn(
   const model = given ?? (await loadApiModel());
   const seen: SeenRequest[] = [];
   const issued: string[] = [];
-  const server = createServer(async (req, res) => {
+  const server = await startLocalServer(async (req, res) => {
     const op = model.operations.find(
       (o) => o.method.toUpperCase() === req.method && o.path === req.url,
     );
@@ -209,16 +209,5 @@ export async function startStandIn(
     const type = drift === "html-200" ? "text/html" : body.mediaType;
     send(res, Number(success.status), type, successBody(op, body, drift, issued));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    issued,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return { url: server.url, seen, issued, close: server.close };
 }

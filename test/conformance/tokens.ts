@@ -2,12 +2,10 @@
 // name that is safe to print. Runners hand tests only redacted output plus the names of any secret
 // found in the raw output, so a failing assertion can say what leaked without printing it.
 import { loadApiModel } from "@klearstack/spec";
+import { type KnownSecret, leakedSecrets, redactSecrets } from "@klearstack/test-support/leaks";
 import { opaqueToken } from "./stand-in.ts";
 
-export interface KnownSecret {
-  name: string;
-  text: string;
-}
+export type { KnownSecret };
 
 const model = await loadApiModel();
 
@@ -41,29 +39,10 @@ const known = (extra: KnownSecret[]): KnownSecret[] => [
   ...extra,
 ];
 
-/** A secret's distinctive parts: the payload and signature of a JWT, or the whole value. */
-const distinctive = (text: string) =>
-  text.split(".").length === 3 ? text.split(".").slice(1) : [text];
-const jwtShape = /[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}/g;
-
 /** Names (never texts) of the known secrets, and of anything JWT-shaped, that `output` holds. */
-export function leakedTokens(output: string, extra: KnownSecret[] = []): string[] {
-  const names = [
-    ...new Set(
-      known(extra)
-        .filter(({ text }) => distinctive(text).some((part) => output.includes(part)))
-        .map(({ name }) => name),
-    ),
-  ];
-  if (jwtShape.test(output)) names.push("a JWT-shaped string");
-  jwtShape.lastIndex = 0;
-  return names;
-}
+export const leakedTokens = (output: string, extra: KnownSecret[] = []): string[] =>
+  leakedSecrets(output, known(extra));
 
 /** `output` with every known secret part, and anything JWT-shaped, replaced by a placeholder. */
-export function redactTokens(output: string, extra: KnownSecret[] = []): string {
-  let redacted = output;
-  for (const { name, text } of known(extra))
-    for (const part of distinctive(text)) redacted = redacted.replaceAll(part, `<${name}>`);
-  return redacted.replace(jwtShape, "<jwt>");
-}
+export const redactTokens = (output: string, extra: KnownSecret[] = []): string =>
+  redactSecrets(output, known(extra));

@@ -5,16 +5,13 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, normalize } from "node:path";
-import { launchChromium } from "@klearstack/docs";
 import { useMock } from "@klearstack/mock/testing";
 import type { OperationModel } from "@klearstack/spec";
+import { launchChromium } from "@klearstack/test-support/chromium";
+import { type LocalServer, startLocalServer } from "@klearstack/test-support/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logins, operations } from "../../packages/client/test/support/fixtures.ts";
-import {
-  type LocalServer,
-  startLocalServer,
-} from "../../packages/client/test/support/local-server.ts";
 import { responseErrors } from "./support/response-errors.ts";
 
 const require = createRequire(import.meta.url);
@@ -77,7 +74,7 @@ beforeAll(async () => {
   // Console errors are not collected: Chromium logs every deliberate 500 there.
   await tab.goto(`${server.url}/`);
   await tab
-    .waitForFunction(() => "klearstack" in window, undefined, { timeout: 10_000 })
+    .waitForFunction(() => "klearstack" in window, undefined, { timeout: 60_000 })
     .catch(() => {
       throw new Error(
         `the client did not load in the page: ${pageErrors.join("; ") || "no error logged"}`,

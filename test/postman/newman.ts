@@ -8,19 +8,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { collectionFile, environmentFile } from "@klearstack/postman";
 import { SecretMasker } from "@klearstack/spec";
-import { x } from "tinyexec";
+import { carriesSecret, type KnownSecret, secretParts } from "@klearstack/test-support/leaks";
+import { runProcess } from "@klearstack/test-support/process";
 
 const newmanBin = createRequire(import.meta.url).resolve("newman/bin/newman.js");
 
-/** A secret's distinctive parts: a JWT's claims and signature (its header is shared), else all of it. */
-const distinctive = (text: string) =>
-  text.split(".").length === 3 ? text.split(".").slice(1) : [text];
-
-/** A secret that must not appear in newman's output, known by a name that is safe to print. */
-export interface KnownSecret {
-  name: string;
-  text: string;
-}
+export type { KnownSecret } from "@klearstack/test-support/leaks";
 
 export interface Execution {
   /** The collection item's name. */
@@ -93,16 +86,15 @@ export async function runCollection({
   ];
   try {
     // newman 6 trips Node 24's deprecation warnings (fs.F_OK, util.isArray): noise, not news.
-    const { exitCode, stdout, stderr } = await x(process.execPath, args, {
-      throwOnError: false,
-      nodePath: false,
-      nodeOptions: { env: { NODE_OPTIONS: "--no-deprecation" } },
+    const finished = await runProcess(process.execPath, args, {
+      env: { ...process.env, NODE_OPTIONS: "--no-deprecation" },
     });
-    const code = exitCode ?? -1;
+    const { stdout, stderr } = finished;
+    const code = finished.code ?? -1;
     // newman wraps long console lines as "\n  | ...": joined again, a token is whole.
     const printed = (stdout + stderr).replace(/\r?\n[ \t]*\|[ \t]?/g, "");
     const known = secrets?.() ?? [];
-    const masker = new SecretMasker(known.flatMap((s) => [s.text, ...distinctive(s.text)]));
+    const masker = new SecretMasker(known.flatMap((s) => [s.text, ...secretParts(s.text)]));
     if (!existsSync(reportFile))
       throw new Error(`newman wrote no report (exit ${code}):\n${masker.mask(printed)}`);
     const report = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
@@ -116,9 +108,7 @@ export async function runCollection({
     return {
       code,
       output: masker.mask(printed),
-      leaked: known
-        .filter((s) => distinctive(s.text).some((part) => printed.includes(part)))
-        .map((s) => s.name),
+      leaked: known.filter((s) => carriesSecret(printed, [s.text])).map((s) => s.name),
       passed: executions.flatMap((e) => e.passed),
       failed: executions.flatMap((e) => e.failed),
       executions,

@@ -5,7 +5,7 @@
 // deployment might drift from the spec (drifts.ts); nothing else changes.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiModel, OperationModel } from "@klearstack/spec";
-import { startLocalServer } from "../../packages/client/test/support/local-server.ts";
+import { startLocalServer } from "@klearstack/test-support/server";
 import type { KnownSecret } from "./newman.ts";
 
 export interface Answer {

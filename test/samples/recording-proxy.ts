@@ -2,7 +2,7 @@
 // mock, and the test reads what actually crossed the wire (status, headers, bodies). It forwards
 // bytes unchanged and answers nothing itself.
 import { request } from "node:http";
-import { startLocalServer } from "../../packages/client/test/support/local-server.ts";
+import { startLocalServer } from "@klearstack/test-support/server";
 
 export interface Exchange {
   method: string;

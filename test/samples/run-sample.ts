@@ -8,9 +8,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launchChromium, placeholderFor } from "@klearstack/docs";
-import { x } from "tinyexec";
-import { startLocalServer } from "../../packages/client/test/support/local-server.ts";
+import { placeholderFor } from "@klearstack/docs";
+import { launchChromium } from "@klearstack/test-support/chromium";
+import { runProcess } from "@klearstack/test-support/process";
+import { startLocalServer } from "@klearstack/test-support/server";
 
 export interface SampleRun {
   exitCode: number | null;
@@ -109,18 +110,26 @@ async function runInBrowser(source: string): Promise<SampleRun> {
   const errors: string[] = [];
   try {
     const page = await browser.context.newPage();
+    // The sample logs the response text when the request is done (or an empty line if CORS fails):
+    // the first console line or page error is the condition; the deadline only catches a hang.
+    let settled: () => void = () => {};
+    const done = new Promise<void>((resolve) => {
+      settled = resolve;
+    });
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
       else logged.push(message.text());
+      settled();
     });
-    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("pageerror", (error) => {
+      errors.push(error.message);
+      settled();
+    });
     await page.goto(`${origin}/`);
     await page.addScriptTag({ content: source });
-    // The sample logs the response text when the request is done (or an empty line if CORS fails).
-    const deadline = Date.now() + 15_000;
-    while (!logged.length && !errors.length && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    let hung: NodeJS.Timeout | undefined;
+    await Promise.race([done, new Promise((r) => (hung = setTimeout(r, 60_000)))]);
+    clearTimeout(hung);
     return {
       exitCode: errors.length ? 1 : logged.length ? 0 : null,
       output: logged.join("\n"),
@@ -138,11 +147,9 @@ async function run(
   args: string[],
   { cwd, secrets = {} }: { cwd?: string; secrets?: Secrets } = {},
 ): Promise<SampleRun> {
-  const { exitCode, stdout, stderr } = await x(command, args, {
-    timeout: 60_000,
-    throwOnError: false,
-    nodePath: false,
-    nodeOptions: { cwd, env: secrets, stdio: ["ignore", "pipe", "pipe"] },
+  const { code, stdout, stderr } = await runProcess(command, args, {
+    cwd,
+    env: { ...process.env, ...secrets },
   });
-  return { exitCode: exitCode ?? null, output: stdout, stderr };
+  return { exitCode: code, output: stdout, stderr };
 }

@@ -3,6 +3,7 @@
 // reported as not run (with where to give them), and no secret reaches the report. `fetch` is a
 // fake here (a unit test); test/conformance runs the same code against real servers.
 import { loadApiModel } from "@klearstack/spec";
+import { fakeApi as createFakeApi, type Received } from "@klearstack/test-support/fake-api";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { bearerTokenType, isTokenField } from "../src/chain.ts";
 import { runConformance } from "../src/index.ts";
@@ -21,38 +22,21 @@ for (const op of model) {
   }
 }
 
-interface Sent {
-  operationId: string;
-  fields: Record<string, string>;
-  bearer: string | undefined;
-}
+/** The bearer token a request carried. */
+const bearerOf = (request: Received) => request.authorization?.replace(/^Bearer /, "");
 
-/** A fake API answering every operation as documented; `issueTokens: false` drops tokens. */
-function fakeApi({ issueTokens = true } = {}) {
-  const sent: Sent[] = [];
-  const fetch = vi.fn(async (url: URL, init: RequestInit) => {
-    const op = model.operations.find((o) => o.path === url.pathname)!;
-    const fields = Object.fromEntries(
-      init.body instanceof FormData
-        ? [...init.body.entries()].map(([k, v]) => [k, String(v)])
-        : new URLSearchParams(init.body as URLSearchParams),
-    );
-    const auth = (init.headers as Record<string, string>).authorization;
-    sent.push({ operationId: op.operationId, fields, bearer: auth?.replace(/^Bearer /, "") });
-    if (op.bearer && !auth) return new Response(null, { status: 401 });
-    const missing = op.missingParameters.find((m) => !fields[m.field]);
-    if (missing) {
-      return new Response(missing.text, {
-        status: Number(missing.status),
-        headers: { "content-type": missing.mediaType },
-      });
-    }
-    const body = { ...(op.success?.body?.examples[0]?.value as object) } as Record<string, unknown>;
-    if (!issueTokens) for (const token of op.success?.body?.tokens ?? []) body[token.name] = 1;
-    return Response.json(body, { status: Number(op.success?.status) });
+/**
+ * The fake KlearStack answering every operation as documented, handing out the spec's example
+ * tokens (`issueTokens: false`: no tokens) and refusing a bearer call only without credentials.
+ * Returns what it received.
+ */
+function fakeApi({ issueTokens = true } = {}): Received[] {
+  const api = createFakeApi(model, {
+    credentials: "present",
+    tokens: issueTokens ? "example" : "none",
   });
-  vi.stubGlobal("fetch", fetch);
-  return sent;
+  vi.stubGlobal("fetch", vi.fn(api.fetch));
+  return api.received;
 }
 
 afterEach(() => {
@@ -81,8 +65,8 @@ describe("runConformance, chaining the operations of the model", () => {
     // Compared as booleans: a failing assertion must not print a token.
     for (const request of sent) {
       const op = model.operation(request.operationId);
-      if (op.bearer && request.bearer) {
-        const issued = exampleTokens.get(bearerType)?.has(request.bearer);
+      if (op.bearer && bearerOf(request)) {
+        const issued = exampleTokens.get(bearerType)?.has(bearerOf(request) ?? "");
         expect(issued, `${op.operationId}: bearer is a ${bearerType} token the API issued`).toBe(
           true,
         );
@@ -129,9 +113,9 @@ describe("runConformance, chaining the operations of the model", () => {
     );
     const result = await runConformance({ baseUrl, model, bearers, fields });
     expect(result.outcomes.filter((o) => o.result === "not run")).toEqual([]);
-    const authorized = sent.filter((s) => s.bearer);
+    const authorized = sent.filter(bearerOf);
     expect(authorized.length).toBeGreaterThan(0);
-    for (const request of authorized) expect(request.bearer).toBe("given-bearer");
+    for (const request of authorized) expect(bearerOf(request)).toBe("given-bearer");
     expect(result.report).not.toContain("given-bearer");
     for (const value of Object.values(fields)) expect(result.report).not.toContain(value);
   });

@@ -6,7 +6,7 @@
 // Target (issue 13): save -> served docs changed <= 1 s. Exits 1 if missed.
 import { writeFileSync } from "node:fs";
 import { loadApiModel } from "@klearstack/spec";
-import { launchChromium } from "../src/chromium.ts";
+import { launchChromium } from "@klearstack/test-support/chromium";
 import { operationRoute } from "../src/page.ts";
 import { runNpmStart, specWithSummaries } from "../test/support/npm-start.ts";
 

@@ -7,9 +7,9 @@
 // <= 30 kB gzip, each operation visible <= 1.0 s. Exits 1 if one is missed.
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { loadApiModel } from "@klearstack/spec";
+import { launchChromium } from "@klearstack/test-support/chromium";
 import type { Page } from "playwright-core";
 import { distPage } from "../src/build.ts";
-import { launchChromium } from "../src/chromium.ts";
 import { compress, readWithCompressed } from "../src/compress.ts";
 import { withoutConsole } from "../src/console/inject.ts";
 import { operationRoute } from "../src/page.ts";

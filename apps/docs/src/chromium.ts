@@ -1,5 +1,6 @@
-// The one way our tests and benchmarks start a browser: the system Chromium, headless, with a
-// fresh profile and none of its own background traffic, so every request seen comes from the page.
+// How the docs' own scripts start a browser (the build's try-it route check, `npm run screenshot`):
+// the system Chromium, headless, with a fresh profile and none of its own background traffic.
+// Product code, so it is not exported; tests use @klearstack/test-support/chromium.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,8 +1,7 @@
 // What the cross tests (test/samples, test/browser) use: where the page is, how to read its samples
-// back, how samples are generated and where their secrets come from, how to serve the page, and
-// the one way to start Chromium.
+// back, how samples are generated and where their secrets come from, and how to serve the page.
+// (Tests start Chromium with @klearstack/test-support/chromium; this package exports no test helper.)
 export { buildDocs, distPage } from "./build.ts";
-export { chromiumArgs, chromiumPath, launchChromium } from "./chromium.ts";
 export { readWithCompressed } from "./compress.ts";
 export { contentSecurityPolicy, policyInPage } from "./csp.ts";
 export { buildDevPage } from "./dev-page.ts";

@@ -2,9 +2,9 @@
 // The script watches a temp copy of the spec (test/support/npm-start.ts), which the tests edit.
 import { writeFileSync } from "node:fs";
 import { loadApiModel } from "@klearstack/spec";
+import { launchChromium } from "@klearstack/test-support/chromium";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../src/chromium.ts";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { documentInPage, operationRoute } from "../src/page.ts";
 import { type NpmStart, runNpmStart, specWithSummaries } from "./support/npm-start.ts";
 
@@ -26,13 +26,17 @@ describe("npm start", () => {
     expect(docsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
-  it("lists every operation: its mock endpoint and its place on the page", () => {
-    for (const op of model) {
-      expect(start.output, op.operationId).toContain(
-        `${op.method.toUpperCase()} ${mockUrl}${op.path}`,
-      );
-      expect(start.output, op.operationId).toContain(`${docsUrl}#${operationRoute(op)}`);
-    }
+  it("lists every operation: its mock endpoint and its place on the page", async () => {
+    // The lines may arrive in any chunk after the `Docs:` line: wait until each has arrived.
+    const expected = model.operations.flatMap((op) => [
+      `${op.method.toUpperCase()} ${mockUrl}${op.path}`,
+      `${docsUrl}#${operationRoute(op)}`,
+    ]);
+    await start.waitFor(
+      () => expected.every((line) => start.output.includes(line)) || undefined,
+      "a line per operation",
+    );
+    for (const line of expected) expect(start.output).toContain(line);
   });
 
   it("serves the docs page, listing and calling the mock it started", async () => {
@@ -107,7 +111,10 @@ describe("npm start", () => {
     for (const url of [mockUrl, docsUrl]) {
       await expect(fetch(url), url).rejects.toThrow();
     }
-    expect(start.output).toContain("Stopped the mock and the docs.");
+    // "exit" can come before the last of the output has been read from the pipe.
+    await vi.waitFor(() => expect(start.output).toContain("Stopped the mock and the docs."), {
+      timeout: 30_000,
+    });
   }, 20_000);
 });
 

@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadApiModel, type OperationModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
+import { launchChromium } from "@klearstack/test-support/chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocs } from "../src/build.ts";
-import { launchChromium } from "../src/chromium.ts";
 import { operationRoute, readBuiltPage, samplesInPage } from "../src/page.ts";
 import {
   bearerVariable,

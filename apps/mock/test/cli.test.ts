@@ -1,12 +1,11 @@
 // The CLI as `npm run mock` runs it: one ready line, flags and env, one log line per request
 // without secrets, and a clean exit on SIGINT/SIGTERM that leaves nothing listening.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadApiModel } from "@klearstack/spec";
 import { writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
+import { runProcess } from "@klearstack/test-support/process";
 import { afterEach, describe, expect, it } from "vitest";
 import { bundledCli as bin, startCli, stopClis } from "./cli-process.ts";
 import {
@@ -42,7 +41,6 @@ async function callEveryOperation(url: string, headers: Record<string, string> =
   return secrets.filter((s) => s !== "");
 }
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const settle = () => new Promise((r) => setTimeout(r, 100));
 
 describe("klearstack-mock", () => {
   it("prints exactly one ready line with the URL it listens on", async () => {
@@ -60,9 +58,9 @@ describe("klearstack-mock", () => {
   });
 
   it.each(["SIGINT", "SIGTERM"] as const)("exits 0 on %s and stops listening", async (signal) => {
-    const { child, url } = await startCli(["--port", "0"]);
-    child.kill(signal);
-    const [code] = await once(child, "exit");
+    const cli = await startCli(["--port", "0"]);
+    const { url } = cli;
+    const { code } = await cli.stop(signal);
     expect(code).toBe(0);
     await expect(fetch(url)).rejects.toThrow();
   });
@@ -70,9 +68,10 @@ describe("klearstack-mock", () => {
   // Assertions on stderr are booleans with a message: a failing one must not print the log, which
   // is exactly where a leaked secret would be.
   it("logs one line per request on stderr, without bodies, tokens or passwords", async () => {
-    const { url, stderr } = await startCli(["--port", "0", "--no-watch"]);
+    const cli = await startCli(["--port", "0", "--no-watch"]);
+    const { url, stderr } = cli;
     const secrets = await callEveryOperation(url);
-    await settle();
+    await cli.stop(); // its streams closed: the log is complete
     const lines = stderr().trim().split("\n");
     const calls = [issuer, ...model.operations];
     expect(lines.length, "log lines, one per request").toBe(calls.length);
@@ -94,9 +93,10 @@ describe("klearstack-mock", () => {
   ])(
     "at --log-level debug, logs Prism's steps without the %s answers' secrets",
     async (_kind, headers) => {
-      const { url, stderr } = await startCli(["--port", "0", "--no-watch", "--log-level", "debug"]);
+      const cli = await startCli(["--port", "0", "--no-watch", "--log-level", "debug"]);
+      const { url, stderr } = cli;
       const secrets = await callEveryOperation(url, headers);
-      await settle();
+      await cli.stop(); // its streams closed: the log is complete
       expect(secrets.length).toBeGreaterThan(model.operations.length);
       expect(stderr().includes('"name":"PRISM"'), "Prism's debug lines are on stderr").toBe(true);
       expect(/Body:|Headers:/.test(stderr()), "Prism dumped a body or headers").toBe(false);
@@ -107,10 +107,11 @@ describe("klearstack-mock", () => {
   );
 
   it("logs nothing with --quiet", async () => {
-    const { url, stderr } = await startCli(["--port", "0", "--no-watch", "--quiet"]);
+    const cli = await startCli(["--port", "0", "--no-watch", "--quiet"]);
+    const { url, stderr } = cli;
     await callEveryOperation(url);
     await fetch(`${url}/nope`);
-    await settle();
+    await cli.stop(); // its streams closed: the log is complete
     expect(stderr().length, "bytes on stderr").toBe(0);
   });
 
@@ -151,10 +152,7 @@ describe("klearstack-mock", () => {
   });
 
   it("documents every flag in --help", async () => {
-    const child = spawn(process.execPath, [bin, "--help"], { stdio: "pipe" });
-    let stdout = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    const [code] = await once(child, "exit");
+    const { code, stdout } = await runProcess(process.execPath, [bin, "--help"]);
     expect(code).toBe(0);
     for (const flag of ["--port", "--host", "--spec", "--dynamic", "--access-ttl", "--refresh-ttl"])
       expect(stdout).toContain(flag);
@@ -168,10 +166,7 @@ describe("klearstack-mock", () => {
     [["--refresh-ttl", "soon"], "invalid --refresh-ttl: soon"],
     [["--access-ttl"], "--access-ttl <value>"],
   ])("rejects %j with exit code 2, the reason and the usage text", async (args, reason) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: "pipe" });
-    let stderr = "";
-    child.stderr.on("data", (c) => (stderr += c));
-    const [code] = await once(child, "exit");
+    const { code, stderr } = await runProcess(process.execPath, [bin, ...args]);
     expect(code).toBe(2);
     expect(stderr).toContain(reason);
     expect(stderr).toContain("Usage: klearstack-mock");

@@ -1,10 +1,8 @@
 // CORS the way `prism mock` does it, so a page on another origin can call every operation, also
 // when it sends credentials: first the exact headers, then a real Chromium page doing
 // `fetch(..., { credentials: "include" })` against the mock.
-import { existsSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, launchChromium } from "@klearstack/test-support/chromium";
+import { type LocalServer, startLocalServer } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialRules } from "../src/credentials.ts";
 import {
@@ -71,19 +69,6 @@ describe("CORS headers", () => {
   });
 });
 
-// The same flags the project's other browser tests use (apps/docs/src/chromium.ts), which this
-// workspace cannot import: the docs depend on the mock, not the other way round.
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 /** What the page needs to call one operation, read from the model in Node. */
 interface PagePlan {
   operationId: string;
@@ -97,25 +82,23 @@ interface PagePlan {
 describe("a credentialed cross-origin page in Chromium", () => {
   const ctx = useMock();
   let browser: Browser;
-  let page: Server;
+  let page: LocalServer;
   let pageUrl = "";
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`No Chromium at ${CHROMIUM}. Install it with \`apt-get install chromium\`.`);
-    }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     // The page's own origin: another port than the mock's.
-    page = createServer((_req, res) => res.end("<!doctype html><title>another origin</title>"));
-    await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
-    pageUrl = `http://127.0.0.1:${(page.address() as AddressInfo).port}/`;
+    page = await startLocalServer((_req, res) =>
+      res.end("<!doctype html><title>another origin</title>"),
+    );
+    pageUrl = `${page.url}/`;
   });
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => page?.close(resolve));
+    await page?.close();
   });
 
   it("logs in and calls every operation with fetch(..., { credentials: 'include' })", async () => {
-    const tab = await browser.newPage();
+    const tab = await browser.context.newPage();
     await tab.goto(pageUrl);
     const issuer = loginOperation();
     const plans: PagePlan[] = rows().map(([, op]) => {

@@ -124,12 +124,8 @@ export function forged(token: string): string {
   return `${header}.${payload}.${signature}`;
 }
 
-/** Whether `text` carries any of `secrets`, or any dot-separated part of one. */
-export function carriesSecret(text: string, secrets: string[]): boolean {
-  return secrets.some((t) =>
-    [t, ...t.split(".")].some((part) => part.length > 3 && text.includes(part)),
-  );
-}
+/** Whether `text` carries any of `secrets` (or a distinctive part of one): the one leak check. */
+export { carriesSecret } from "@klearstack/test-support/leaks";
 
 /** Starts a silent mock on port 0 for the enclosing describe block. */
 export { useMock } from "../testing.ts";

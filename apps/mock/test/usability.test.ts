@@ -44,20 +44,31 @@ describe("reload on spec change (watch: true)", () => {
   it("serves the edited spec, and keeps the last good one when an edit does not parse", async () => {
     const file = join(scratch, "openapi.yaml");
     writeFileSync(file, original);
-    const mock = await startMock({ port: 0, specPath: file, watch: true, logLevel: "silent" });
+    // The mock says on stderr when it refuses an edit: the condition to wait for (at "error", no
+    // request lines mix in).
+    let stderr = "";
+    const write = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
+    const mock = await startMock({ port: 0, specPath: file, watch: true, logLevel: "error" });
     const served = async () =>
       JSON.parse((await call(mock.url, issuer, { body: validForm })).text).release_version;
     try {
       expect(await served()).toBe(version);
       specWithVersion(file, "9.9.9");
       await vi.waitFor(async () => expect(await served()).toBe("9.9.9"), {
-        timeout: 5000,
+        timeout: 30_000,
         interval: 50,
       });
       writeFileSync(file, "openapi: [not yaml");
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await vi.waitFor(() => expect(stderr).toContain("mock: kept the previous spec"), {
+        timeout: 30_000,
+        interval: 20,
+      });
       expect(await served()).toBe("9.9.9");
     } finally {
+      write.mockRestore();
       await mock.close();
     }
   });

@@ -8,9 +8,13 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { type BuildOptions, build } from "esbuild";
 
-// 5 KiB since issue 20: refusing redirects, capping bodies, checking token properties are JWTs and
-// masking secrets in every encoding added about 700 B to the 4 KiB the client had (README, Measures).
-export const sizeBudgetBytes = 5 * 1024;
+/**
+ * The budget grows with the spec: the generated operation table adds about 50 B min+gz per
+ * operation, so each operation is allowed 64 B on top of the runtime's 4928 B (5 KiB for three).
+ * The runtime grew from 3904 B in issue 20: refusing redirects, capping bodies, checking token
+ * properties are JWTs and masking secrets in every encoding added about 700 B (README, Measures).
+ */
+export const sizeBudgetBytes = (operations: number): number => 4928 + 64 * operations;
 
 export interface BundleSize {
   minified: number;

@@ -10,7 +10,7 @@ import { exitCodes } from "../src/cli/run.ts";
 import { createKlearStackClient, KlearStackResponseTooLargeError } from "../src/index.ts";
 import { callOperation, exampleBearer, exampleFields, operations } from "./support/fixtures.ts";
 import { cliCall, runCliInProcess } from "./support/in-process-cli.ts";
-import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
+import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { rejectionOf } from "./support/secret-safe-assertions.ts";
 
 const MiB = 1024 * 1024;

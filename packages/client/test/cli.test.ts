@@ -1,11 +1,11 @@
 // The klearstack-token command against a real local server: a subcommand per operation, its flags
 // and help from the spec, secrets only from the environment or standard input, output, exit codes.
 import type { OperationModel } from "@klearstack/spec";
+import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/run.ts";
-import { runCli } from "./support/cli.ts";
+import { runBin, runCli } from "./support/cli.ts";
 import { example200, exampleBearer, exampleFields, operations } from "./support/fixtures.ts";
-import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
 import { expectNoSecret, expectSameSecret } from "./support/secret-safe-assertions.ts";
 
 let server: LocalServer;
@@ -67,6 +67,35 @@ function invocation(op: OperationModel, fields = exampleFields(op)) {
   if (op.bearer) env.KLEARSTACK_ACCESS_TOKEN = exampleBearer;
   return { args, env };
 }
+
+// Every behaviour below runs the command in-process (runCli(argv, io), what the bin calls); these
+// few run the bin itself, for what only the process shows: its exit code, its streams, its stdin.
+describe("the klearstack-token process", () => {
+  it("prints the usage on stdout and exits 0 for --help", async () => {
+    const result = await runBin(["--help"]);
+    expect(result.code).toBe(exitCodes.ok);
+    expect(result.stdout).toMatch(/^Usage: klearstack-token <command>/);
+    expect(result.stderr).toBe("");
+  });
+
+  it("exits 2 with the usage on stderr for an unknown command", async () => {
+    const result = await runBin(["no-such-command"]);
+    expect(result.code).toBe(exitCodes.usage);
+    expect(result.stderr).toMatch(/unknown command/);
+  });
+
+  it("calls the API, a secret read from its real standard input, and prints the answer", async () => {
+    const op = operations.find((o) => o.fields.some((f) => f.secret) || o.bearer)!;
+    const { args, env } = invocation(op);
+    const secret = op.fields.find((f) => f.secret);
+    const stdinFlag = secret ? `${flag(secret.name)}-stdin` : "--access-token-stdin";
+    const value = secret ? (exampleFields(op)[secret.name] ?? "") : exampleBearer;
+    delete env[secret ? variable(secret.name) : "KLEARSTACK_ACCESS_TOKEN"];
+    const result = await runBin([...args, stdinFlag], env, `${value}\n`);
+    expect(result.code).toBe(exitCodes.ok);
+    expectSameSecret(JSON.parse(result.stdout), example200(op), "stdout, parsed as JSON");
+  });
+});
 
 describe("klearstack-token --help", () => {
   it("lists one command per operation, with its summary, and exits 0", async () => {

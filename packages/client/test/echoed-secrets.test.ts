@@ -8,7 +8,7 @@ import { exitCodes } from "../src/cli/run.ts";
 import { createKlearStackClient, KlearStackApiError } from "../src/index.ts";
 import { callOperation, exampleBearer, exampleFields, operations } from "./support/fixtures.ts";
 import { cliCall, runCliInProcess } from "./support/in-process-cli.ts";
-import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
+import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { expectNoSecret, rejectionOf } from "./support/secret-safe-assertions.ts";
 
 const password = 'Pw-x s&x=%+"é\nend';

@@ -1,11 +1,12 @@
 // Property: any well-formed Unicode in any field of any operation, in either encoding, reaches a
 // real form parser (the platform's Request.formData() behind a node:http server) exactly as the
 // caller wrote it.
+
+import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKlearStackClient, type Encoding } from "../src/index.ts";
 import { callOperation, example200, operations } from "./support/fixtures.ts";
-import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
 
 let server: LocalServer;
 let lastReceived: Record<string, FormDataEntryValue> = {};

@@ -19,7 +19,7 @@ import {
   operations,
 } from "./support/fixtures.ts";
 import { cliCall, runCliInProcess } from "./support/in-process-cli.ts";
-import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
+import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { expectNoSecret, rejectionOf } from "./support/secret-safe-assertions.ts";
 
 const redirects = [301, 302, 303, 307, 308];

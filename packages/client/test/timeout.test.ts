@@ -1,6 +1,7 @@
 // Timeouts and retries against a real local server that stalls or fails on purpose.
 
 import type { OperationModel } from "@klearstack/spec";
+import { type LocalServer, startLocalServer } from "@klearstack/test-support/server";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   createKlearStackClient,
@@ -8,7 +9,6 @@ import {
   KlearStackTimeoutError,
 } from "../src/index.ts";
 import { callOperation, example200, operations } from "./support/fixtures.ts";
-import { type LocalServer, startLocalServer } from "./support/local-server.ts";
 import { expectSameSecret, rejectionOf } from "./support/secret-safe-assertions.ts";
 
 // Timeouts and retries are the client's, the same for every operation: the first one stands for all.
@@ -47,7 +47,8 @@ describe("per-attempt timeout", () => {
     server = await startLocalServer((_, res, hit) => {
       if (hit > 1) sendPair(res);
     });
-    const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 100, retry: fast });
+    // Long enough for the second attempt's answer on a loaded machine; the first never answers.
+    const client = createKlearStackClient({ baseUrl: server.url, timeoutMs: 2000, retry: fast });
     expectSameSecret(await callOperation(client, op), example200(op), "the token pair");
     expect(server.hits()).toBe(2);
   });

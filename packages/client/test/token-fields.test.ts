@@ -14,7 +14,7 @@ import {
   operations,
 } from "./support/fixtures.ts";
 import { cliCall, runCliInProcess } from "./support/in-process-cli.ts";
-import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
+import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { rejectionOf } from "./support/secret-safe-assertions.ts";
 
 const issuing = operations.filter((op) => (op.success?.body?.tokens.length ?? 0) > 0);

@@ -9,9 +9,9 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { type OperationModel, schemaFacts } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID } from "@klearstack/spec/fixtures";
+import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeFetch, json } from "./support/fake-fetch.ts";
-import { type LocalServer, startLocalServer, toRequest } from "./support/local-server.ts";
 import { unseenClient } from "./support/unseen-client.ts";
 
 const run = promisify(execFile);

@@ -3,10 +3,10 @@
 // sampled cases of every kind of every operation, secrets read from the environment. Real curl,
 // real bash; the command itself never holds a secret.
 import { execFile } from "node:child_process";
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
 import { loadApiModel, signExampleJwt } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "@klearstack/spec/fixtures";
+import { type LocalServer, startLocalServer } from "@klearstack/test-support/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerTokenType } from "../../src/chain.ts";
@@ -59,29 +59,30 @@ async function arrival(req: IncomingMessage): Promise<Arrival> {
   };
 }
 
-let server: ReturnType<typeof createServer>;
+let server: LocalServer;
 let baseUrl: URL;
-let last: Arrival | undefined;
+/** Every request the server received, in order. */
+const arrivals: Arrival[] = [];
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    last = await arrival(req);
+  server = await startLocalServer(async (req, res) => {
+    arrivals.push(await arrival(req));
     res.end("recorded");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  baseUrl = new URL(server.url);
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(() => server.close());
 
-function bash(command: string, env: Record<string, string>): Promise<void> {
+/** Runs `script` in one bash; a failing command names itself on stderr and the script goes on. */
+function bash(script: string, env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       "bash",
-      ["-c", `${command} > /dev/null`],
-      { env: { ...process.env, ...env } },
+      ["-c", script],
+      { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
       (error, _out, stderr) =>
         error
-          ? reject(new Error(`curl failed (is curl installed? apt-get install curl): ${stderr}`))
-          : resolve(),
+          ? reject(new Error(`bash failed (is curl installed? apt-get install curl): ${stderr}`))
+          : resolve(stderr),
     );
   });
 }
@@ -129,9 +130,14 @@ describe("curlFor: the printed command replays the case", () => {
     expect(cases.length).toBeGreaterThan(60);
   });
 
-  it.each(cases.map((x) => [`${x.op.operationId}: ${x.kind.id} #${x.i + 1}`, x] as const))(
-    "%s",
-    async (_, { op, c }) => {
+  // Each case is sent once by the fuzzer's own code, then every printed command runs in one bash
+  // (one process, not one per case), in the same order; each test compares its pair of arrivals.
+  const sent: (Arrival | undefined)[] = [];
+  const replayed: (Arrival | undefined)[] = [];
+  const commands: string[] = [];
+  let failures = "";
+  beforeAll(async () => {
+    for (const { op, c } of cases) {
       const valid = {
         fields: Object.fromEntries(
           op.fields.map((f) => [
@@ -142,14 +148,28 @@ describe("curlFor: the printed command replays the case", () => {
         bearer: op.bearer ? tokens[bearerType] : undefined,
       };
       const request = wireRequest(op, c, valid, (type) => tokens[type]);
-      await send(baseUrl, request, { timeoutMs: 5000 });
-      const sent = last;
-      last = undefined;
-      const command = curlFor(c, requestUrl(baseUrl, op.path), names);
+      const before = arrivals.length;
+      await send(baseUrl, request, { timeoutMs: 30_000 });
+      sent.push(arrivals[before]);
+      commands.push(curlFor(c, requestUrl(baseUrl, op.path), names));
+    }
+    const first = arrivals.length;
+    failures = await bash(
+      commands.map((command, i) => `${command} > /dev/null || echo "case ${i}" >&2`).join("\n"),
+      environment,
+    );
+    replayed.push(...arrivals.slice(first));
+  }, 300_000);
+
+  it.each(cases.map((x, n) => [`${x.op.operationId}: ${x.kind.id} #${x.i + 1}`, n] as const))(
+    "%s",
+    (_, n) => {
+      const command = commands[n] ?? "";
       for (const secret of [...Object.values(tokens), ...Object.values(secrets)])
         expect(command.includes(secret), "a secret in the command").toBe(false);
-      await bash(command, environment);
-      expect(last).toEqual(sent);
+      expect(failures, "curl failed").not.toMatch(new RegExp(`^case ${n}$`, "m"));
+      expect(sent[n]).toBeDefined();
+      expect(replayed[n]).toEqual(sent[n]);
     },
   );
 });

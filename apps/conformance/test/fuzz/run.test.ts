@@ -3,7 +3,9 @@
 // same seed sends the same cases, a broken promise is reported under its check with a minimal
 // curl, the budget and repeated connection errors stop the run, and no secret reaches the result.
 import { execFileSync } from "node:child_process";
-import { loadApiModel, SecretMasker, signExampleJwt, verifyExampleJwt } from "@klearstack/spec";
+import { loadApiModel, SecretMasker } from "@klearstack/spec";
+import { fakeApi as createFakeApi } from "@klearstack/test-support/fake-api";
+import { secretsIn } from "@klearstack/test-support/leaks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CHECK_NAMES } from "../../src/fuzz/checks.ts";
 import { jsonReport, junitReport } from "../../src/fuzz/reports.ts";
@@ -11,53 +13,17 @@ import { type FuzzOptions, planKinds, plannedCases, runFuzz } from "../../src/fu
 
 const model = await loadApiModel();
 const baseUrl = new URL("http://127.0.0.1:9");
-const issued: string[] = [];
+/** The tokens the last fake handed out. */
+let issued: string[] = [];
 
-/** A fake API answering every operation as documented; `checkBearer: false` skips the bearer check. */
+/**
+ * The fake KlearStack answering every operation as documented, with freshly signed tokens;
+ * `checkBearer: false` makes it a server that forgot to check the bearer token.
+ */
 function fakeApi({ checkBearer = true } = {}) {
-  const fetch = vi.fn(async (url: URL, init: RequestInit) => {
-    const op = model.operations.find(
-      (o) => o.path === url.pathname && o.method.toUpperCase() === init.method,
-    );
-    if (!op) return new Response("Method Not Allowed", { status: 405 });
-    const headers = init.headers as Record<string, string>;
-    const type =
-      headers["content-type"] ?? (init.body instanceof FormData ? "multipart/form-data" : "");
-    if (init.body && !op.request?.mediaTypes.includes(type.split(";")[0] ?? ""))
-      return new Response("Unsupported Media Type", { status: 415 });
-    const fields: Record<string, string> = Object.fromEntries(
-      init.body instanceof FormData
-        ? [...init.body.entries()].map(([k, v]) => [k, String(v)])
-        : new URLSearchParams((init.body as URLSearchParams | null) ?? ""),
-    );
-    const bearer = /^Bearer (\S+)$/.exec(headers.authorization ?? "")?.[1] ?? "";
-    if (
-      checkBearer &&
-      op.bearer &&
-      !verifyExampleJwt(bearer, { tokenType: op.bearer.tokenType }).ok
-    )
-      return new Response(null, { status: 401 });
-    const missing = op.missingParameters.find((m) => !fields[m.field]);
-    if (missing)
-      return new Response(missing.text, {
-        status: Number(missing.status),
-        headers: { "content-type": missing.mediaType },
-      });
-    const body = { ...(op.success?.body?.examples[0]?.value as object) } as Record<string, unknown>;
-    const now = Math.floor(Date.now() / 1000);
-    for (const token of op.success?.body?.tokens ?? []) {
-      const value = signExampleJwt({
-        token_type: token.tokenType,
-        iat: now,
-        exp: now + (token.lifetime?.default ?? 900),
-        jti: "ab".repeat(16),
-        user_id: 26,
-      });
-      issued.push(value);
-      body[token.name] = value;
-    }
-    return Response.json(body, { status: Number(op.success?.status) });
-  });
+  const api = createFakeApi(model, { credentials: checkBearer ? "signed" : "ignored" });
+  issued = api.issued;
+  const fetch = vi.fn(api.fetch);
   vi.stubGlobal("fetch", fetch);
   return fetch;
 }
@@ -77,8 +43,12 @@ const options = (change: Partial<FuzzOptions> = {}): FuzzOptions => ({
   rate: undefined,
   ...change,
 });
-const leaks = (text: string) =>
-  issued.filter((token) => text.includes(token.split(".")[2] ?? "")).length;
+/** The failures an API that ignores credentials earns: both credential checks, per bearer-protected operation. */
+const credentialFailures = model.operations
+  .filter((op) => op.bearer)
+  .flatMap(() => ["ignored_auth", "missing_required_header"])
+  .sort();
+const leaks = (text: string) => secretsIn(text, issued);
 
 describe("runFuzz against an API that keeps the spec's promises", () => {
   it("passes every check that applies to each operation, and sends every planned case", async () => {
@@ -93,8 +63,15 @@ describe("runFuzz against an API that keeps the spec's promises", () => {
     expect(result.requests).toBe(planned);
     for (const op of model.operations) {
       const checks = result.tallies.filter((t) => t.operationId === op.operationId);
-      const expected = CHECK_NAMES.filter(
-        (c) => !["missing_required_header", "ignored_auth"].includes(c) || op.bearer,
+      // What applies is what the spec states for this operation: the credential checks where it
+      // takes a bearer token, the JWT claims check where an answer it documents carries tokens.
+      const issuesTokens = op.responses.some((r) => r.body?.tokens.length);
+      const expected = CHECK_NAMES.filter((c) =>
+        ["missing_required_header", "ignored_auth"].includes(c)
+          ? op.bearer
+          : c === "jwt_claims_conformance"
+            ? issuesTokens
+            : true,
       );
       expect(new Set(checks.map((t) => t.check))).toEqual(new Set(expected));
       for (const tally of checks) expect(tally.passed, tally.check).toBeGreaterThan(0);
@@ -174,10 +151,7 @@ describe("reports", () => {
     expect(Object.keys(report.checks)).toEqual(CHECK_NAMES);
     expect(report.results).toHaveLength(result.tallies.length);
     const failed = report.results.filter((r: { failure: unknown }) => r.failure);
-    expect(failed.map((r: { check: string }) => r.check).sort()).toEqual([
-      "ignored_auth",
-      "missing_required_header",
-    ]);
+    expect(failed.map((r: { check: string }) => r.check).sort()).toEqual(credentialFailures);
     expect(report.cases).toHaveLength(result.cases.length);
     expect(leaks(JSON.stringify(report))).toBe(0);
   });
@@ -200,12 +174,13 @@ print(json.dumps([{"suite": s.get("name"), "cases": [{"name": c.get("name"), "fa
         { input: xml },
       ).toString(),
     ) as { suite: string; cases: { name: string; failure: string | null }[] }[];
-    expect(parsed.map((s) => s.suite)).toEqual([
-      ...model.operations.map((op) => op.operationId),
-      "fuzz run",
-    ]);
+    // A suite per operation (in whatever order), then the run's own.
+    expect(parsed.at(-1)?.suite).toBe("fuzz run");
+    expect(parsed.map((s) => s.suite).sort()).toEqual(
+      [...model.operations.map((op) => op.operationId), "fuzz run"].sort(),
+    );
     const failures = parsed.flatMap((s) => s.cases.filter((c) => c.failure).map((c) => c.name));
-    expect(failures.sort()).toEqual(["ignored_auth", "missing_required_header"]);
+    expect(failures.sort()).toEqual(credentialFailures);
     expect(parsed.flatMap((s) => s.cases.map((c) => c.failure ?? "")).join()).toContain(
       'a\ufffdb <&> "q"',
     );

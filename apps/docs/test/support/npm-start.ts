@@ -1,12 +1,13 @@
 // `npm start`'s script (src/start.ts) run as its own process on a copy of the spec in a temp
 // folder, both ports 0 (the system picks free ones, so runs never clash with 4010/8080), for the
 // end-to-end test and the dev-loop benchmark. Editing `spec` is editing what the script watches.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadApiModel, loadSpec, type OperationModel, specPath } from "@klearstack/spec";
+import { startProcess, waitUntil } from "@klearstack/test-support/process";
 import { stringify } from "yaml";
 
 const startScript = fileURLToPath(new URL("../../src/start.ts", import.meta.url));
@@ -19,11 +20,11 @@ export interface NpmStart {
   docsUrl: string;
   /** Everything the script printed so far, stdout and stderr. */
   readonly output: string;
-  /** Polls `probe` until it gives a value; fails with the output if the script exits first. */
+  /** Polls `probe` until it gives a value; fails with the output if the script ends first. */
   waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T>;
   /**
    * Pids still in the script's process group (it leads its own: it is started detached) once its
-   * helpers had up to 5 s to end: a child that reads its stdin (esbuild's service, for the console)
+   * helpers had up to 30 s to end: a child that reads its stdin (esbuild's service, for the console)
    * ends when its parent has, not with it.
    */
   leftBehind(): Promise<number[]>;
@@ -35,30 +36,11 @@ export async function runNpmStart(): Promise<NpmStart> {
   const work = mkdtempSync(join(tmpdir(), "klearstack-npm-start-"));
   const spec = join(work, "openapi.yaml");
   copyFileSync(specPath, spec);
-  const child = spawn(process.execPath, [startScript, "--spec", spec], {
+  const started = startProcess(process.execPath, [startScript, "--spec", spec], {
     env: { ...process.env, MOCK_PORT: "0", DOCS_PORT: "0" },
-    stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  let output = "";
-  const collect = (chunk: Buffer) => {
-    output += chunk;
-  };
-  child.stdout.on("data", collect);
-  child.stderr.on("data", collect);
-
-  async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string) {
-    const deadline = Date.now() + 45_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null)
-        throw new Error(`start exited (${child.exitCode}) before ${what}:\n${output}`);
-      const value = await probe();
-      if (value !== undefined) return value;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    throw new Error(`timed out waiting for ${what}:\n${output}`);
-  }
-
+  const { child } = started;
   const cleanUp = () => {
     if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGKILL");
     rmSync(work, { recursive: true, force: true });
@@ -67,21 +49,18 @@ export async function runNpmStart(): Promise<NpmStart> {
     return {
       child,
       spec,
-      mockUrl: await waitFor(() => /^Mock: (\S+)/m.exec(output)?.[1], "the mock URL"),
-      docsUrl: await waitFor(() => /^Docs: (\S+)/m.exec(output)?.[1], "the docs URL"),
+      mockUrl: (await started.waitForOutput(/^Mock: (\S+)/m, "the mock URL"))[1] ?? "",
+      docsUrl: (await started.waitForOutput(/^Docs: (\S+)/m, "the docs URL"))[1] ?? "",
       get output() {
-        return output;
+        return started.output();
       },
-      waitFor,
-      async leftBehind() {
-        const deadline = Date.now() + 5_000;
-        let pids = processesInGroup(child.pid!);
-        while (pids.length && Date.now() < deadline) {
-          await new Promise((r) => setTimeout(r, 50));
-          pids = processesInGroup(child.pid!);
-        }
-        return pids;
-      },
+      waitFor: started.waitFor,
+      leftBehind: () =>
+        waitUntil(
+          () => (processesInGroup(child.pid!).length ? undefined : []),
+          "the process group to end",
+          { timeoutMs: 30_000, intervalMs: 50 },
+        ).catch(() => processesInGroup(child.pid!)),
       cleanUp,
     };
   } catch (error) {

@@ -3,6 +3,7 @@
 // and a test run's output is a log like any other: these fail with a message that says what went
 // wrong and never shows the value. The client's tests and the cross tests (test/contract) use them.
 import { isDeepStrictEqual } from "node:util";
+import { secretsIn } from "@klearstack/test-support/leaks";
 import { expect } from "vitest";
 
 const withheld = "(values withheld: they may hold tokens)";
@@ -22,9 +23,9 @@ export function expectDifferentSecret(actual: unknown, other: unknown, what: str
   expectQuietly(!isDeepStrictEqual(actual, other), `${what} did not change`);
 }
 
-/** No secret (nor any part listed) occurs in `text`; on failure, how many did, not which. */
+/** No secret (nor a distinctive part of one) occurs in `text`; on failure, how many did, not which. */
 export function expectNoSecret(text: string, secrets: readonly string[], where: string): void {
-  const found = secrets.filter((secret) => text.includes(secret)).length;
+  const found = secretsIn(text, secrets);
   expect(found, `${where} contains ${found} of the ${secrets.length} secrets ${withheld}`).toBe(0);
 }
 

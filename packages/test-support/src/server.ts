@@ -1,7 +1,8 @@
-// A real node:http server on an ephemeral loopback port, for behaviour that needs real sockets:
-// stalls, dropped connections, a platform form parser. Closes every connection on close(). The
-// client's tests and the cross tests' proxies and pages (test/) start their servers with it.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+// A real node:http server on an ephemeral loopback port (port 0: the system picks a free one),
+// for behaviour that needs real sockets: stalls, dropped connections, a platform form parser, a
+// page for a browser, a stand-in server. Closes every connection on close().
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer, type ServerOptions } from "node:https";
 import type { AddressInfo } from "node:net";
 
 export interface LocalServer {
@@ -14,18 +15,23 @@ export interface LocalServer {
 /** Answers a request; a rejected promise ends the connection. Its value is ignored. */
 export type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => unknown;
 
-export async function startLocalServer(handler: Handler): Promise<LocalServer> {
+/** `tls`: serve HTTPS with this key and certificate. */
+export async function startLocalServer(
+  handler: Handler,
+  { tls }: { tls?: Pick<ServerOptions, "key" | "cert"> } = {},
+): Promise<LocalServer> {
   let hits = 0;
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     hits++;
     Promise.resolve(handler(req, res, hits)).catch((error: unknown) => {
       res.destroy(error instanceof Error ? error : new Error(String(error)));
     });
-  });
+  };
+  const server: Server = tls ? createTlsServer(tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? "https" : "http"}://127.0.0.1:${port}`,
     hits: () => hits,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -47,4 +53,13 @@ export async function toRequest(req: IncomingMessage, base: string): Promise<Req
   const method = req.method ?? "GET";
   const body = method === "GET" || method === "HEAD" ? null : Buffer.concat(chunks);
   return new Request(new URL(req.url ?? "/", base), { method, headers, body });
+}
+
+/** A loopback port nothing listens on (bound, then released), for connection-refused paths. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

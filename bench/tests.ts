@@ -1,0 +1,89 @@
+// npm run bench:tests: the whole suite from an empty cache (turbo --force, builds included), timed:
+// the wall time of the run, of each workspace's test task (turbo's run summary), and the ten
+// slowest test files (each workspace's vitest JSON report). Figures for the README, never
+// assertions. Extra arguments go to turbo (e.g. --concurrency=1).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const reports = mkdtempSync(join(tmpdir(), "klearstack-bench-tests-"));
+const runs = join(root, ".turbo/runs");
+
+interface TaskSummary {
+  taskId: string;
+  execution?: { startTime: number; endTime: number; exitCode: number | null };
+}
+interface VitestReport {
+  success: boolean;
+  numTotalTests: number;
+  testResults: { name: string; startTime: number; endTime: number; status: string }[];
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const before = new Set(existsSync(runs) ? readdirSync(runs) : []);
+const started = Date.now();
+const turbo = spawnSync(
+  "npx",
+  [
+    "turbo",
+    "run",
+    "test",
+    "--force",
+    "--summarize",
+    "--output-logs=errors-only",
+    ...process.argv.slice(2),
+  ],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      TURBO_TELEMETRY_DISABLED: "1",
+      TURBO_NO_UPDATE_NOTIFIER: "1",
+      KLEARSTACK_TEST_REPORT_DIR: reports,
+    },
+  },
+);
+const wall = Date.now() - started;
+
+try {
+  const summaryFile = readdirSync(runs)
+    .filter((name) => !before.has(name))
+    .map((name) => join(runs, name))
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
+    .at(-1);
+  const tasks = summaryFile
+    ? (JSON.parse(readFileSync(summaryFile, "utf8")) as { tasks: TaskSummary[] }).tasks
+    : [];
+  if (summaryFile) rmSync(summaryFile);
+  const timed = tasks
+    .flatMap(({ taskId, execution }) =>
+      execution ? [{ id: taskId, ms: execution.endTime - execution.startTime }] : [],
+    )
+    .sort((a, b) => b.ms - a.ms);
+
+  const files: { name: string; ms: number }[] = [];
+  let tests = 0;
+  for (const file of readdirSync(reports)) {
+    const report = JSON.parse(readFileSync(join(reports, file), "utf8")) as VitestReport;
+    tests += report.numTotalTests;
+    for (const result of report.testResults)
+      files.push({ name: relative(root, result.name), ms: result.endTime - result.startTime });
+  }
+  files.sort((a, b) => b.ms - a.ms);
+
+  console.log(
+    `\nnpm test from an empty cache: ${seconds(wall)} wall, ${tests} tests, exit ${turbo.status}`,
+  );
+  console.log("\nTask wall time (builds included):");
+  for (const { id, ms } of timed) console.log(`  ${seconds(ms).padStart(8)}  ${id}`);
+  console.log("\nThe ten slowest test files:");
+  for (const { name, ms } of files.slice(0, 10))
+    console.log(`  ${seconds(ms).padStart(8)}  ${name}`);
+} finally {
+  rmSync(reports, { recursive: true, force: true });
+}
+process.exitCode = turbo.status ?? 1;
