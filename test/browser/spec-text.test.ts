@@ -12,12 +12,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { buildDevPage, buildDocs, serveDevDocs, serveDocs } from "@klearstack/docs";
-import { launchChromium } from "@klearstack/test-support/chromium";
 import { ConsoleDriver, consoleModelOf } from "@klearstack/docs/console";
 import { loadApiModel } from "@klearstack/spec";
+import { launchChromium } from "@klearstack/test-support/chromium";
+import { startLocalServer } from "@klearstack/test-support/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalServer } from "../../packages/client/test/support/local-server.ts";
 import { writeHostileSpec } from "./hostile-spec.ts";
 
 const work = mkdtempSync(join(tmpdir(), "klearstack-hostile-"));

@@ -22,13 +22,13 @@ import { basename, delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { decodeToken } from "@klearstack/client";
-import { launchChromium } from "@klearstack/test-support/chromium";
 import { loadApiModel, type OperationModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
+import { launchChromium } from "@klearstack/test-support/chromium";
+import { startLocalServer } from "@klearstack/test-support/server";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logins, model, operations } from "../../packages/client/test/support/fixtures.ts";
-import { startLocalServer } from "@klearstack/test-support/server";
 import {
   expectQuietly,
   parseQuietly,

@@ -5,12 +5,12 @@
 import { once } from "node:events";
 import type { ServerResponse } from "node:http";
 import type { OperationModel } from "@klearstack/spec";
+import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/run.ts";
 import { createKlearStackClient, KlearStackResponseTooLargeError } from "../src/index.ts";
 import { callOperation, exampleBearer, exampleFields, operations } from "./support/fixtures.ts";
 import { cliCall, runCliInProcess } from "./support/in-process-cli.ts";
-import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { rejectionOf } from "./support/secret-safe-assertions.ts";
 
 const MiB = 1024 * 1024;

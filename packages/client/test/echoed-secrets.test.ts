@@ -3,12 +3,12 @@
 // error or klearstack-token's output. A real server echoes; the secrets hold the characters the
 // encodings change (space, &, =, %, +, quotes, a line break, non-ASCII).
 import { encodingsOf, type OperationModel } from "@klearstack/spec";
+import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/run.ts";
 import { createKlearStackClient, KlearStackApiError } from "../src/index.ts";
 import { callOperation, exampleBearer, exampleFields, operations } from "./support/fixtures.ts";
 import { cliCall, runCliInProcess } from "./support/in-process-cli.ts";
-import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { expectNoSecret, rejectionOf } from "./support/secret-safe-assertions.ts";
 
 const password = 'Pw-x s&x=%+"é\nend';

@@ -3,6 +3,7 @@
 // server, the target, records whatever reaches it. Nothing may: not from a method, not from the
 // token session's fetch, not from the klearstack-token command. Nothing is mocked.
 import { encodingsOf, type OperationModel } from "@klearstack/spec";
+import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/run.ts";
 import {
@@ -19,7 +20,6 @@ import {
   operations,
 } from "./support/fixtures.ts";
 import { cliCall, runCliInProcess } from "./support/in-process-cli.ts";
-import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { expectNoSecret, rejectionOf } from "./support/secret-safe-assertions.ts";
 
 const redirects = [301, 302, 303, 307, 308];

@@ -3,6 +3,7 @@
 // client withholds it, and klearstack-token prints nothing and fails, instead of printing
 // whatever came and exiting 0. A real server answers each operation that way.
 import type { OperationModel } from "@klearstack/spec";
+import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/run.ts";
 import { createKlearStackClient, KlearStackApiError } from "../src/index.ts";
@@ -14,7 +15,6 @@ import {
   operations,
 } from "./support/fixtures.ts";
 import { cliCall, runCliInProcess } from "./support/in-process-cli.ts";
-import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { rejectionOf } from "./support/secret-safe-assertions.ts";
 
 const issuing = operations.filter((op) => (op.success?.body?.tokens.length ?? 0) > 0);
