@@ -143,6 +143,8 @@ export interface OperationModel {
   security: SecuritySchemeModel[];
   /** The http bearer scheme, when the operation requires one. */
   bearer: SecuritySchemeModel | undefined;
+  /** The token type its bearer takes, from the token chain (`chain.bearerTokenType`). */
+  bearerTokenType: string | undefined;
   request: RequestModel | undefined;
   /** Shortcut for `request?.fields ?? []`. */
   fields: FieldModel[];
@@ -223,9 +225,11 @@ function buildModel(document: OpenApiLike, resolved: OpenApiLike): ApiModel {
     if (ids.has(op.operationId)) throw new Error(`operationId ${op.operationId} is used twice`);
     ids.set(op.operationId, op);
   }
+  const chain = tokenChain({ operations });
+  for (const op of operations) op.bearerTokenType = op.bearer && chain.bearerTokenType(op.bearer);
   const info = (resolved.info ?? {}) as JsonSchema;
   return {
-    chain: tokenChain({ operations }),
+    chain,
     document,
     resolved,
     operations,
@@ -291,6 +295,7 @@ function operationModel(
     pointer,
     security: required,
     bearer: required.find((s) => s.type === "http" && s.scheme === "bearer"),
+    bearerTokenType: undefined, // set once every operation is read (buildModel)
     request,
     fields,
     exampleFields: Object.fromEntries(

@@ -21,6 +21,7 @@ describe("the token chain of the product spec", async () => {
   it("knows what the refresh call takes back: the access token as bearer, the refresh token as a field", () => {
     const refresh = model.operation("getAccessTokenFromRefreshToken");
     expect(refresh.bearer && chain.bearerTokenType(refresh.bearer)).toBe("access");
+    expect(refresh.bearerTokenType).toBe("access");
     expect(refresh.fields.map((f) => chain.fieldTokenType(f))).toEqual(["refresh", undefined]);
     expect(chain.needs(refresh)).toEqual(["access", "refresh"]);
   });

@@ -4,7 +4,7 @@
 // deserves no burst. Every secret sent or received is taught to the masker before anything that
 // could quote it is written.
 import { type ApiModel, createSpecValidator, type SecretMasker } from "@klearstack/spec";
-import { inChainOrder, isTokenField, TokenStore } from "./chain.ts";
+import { inChainOrder, TokenStore } from "./chain.ts";
 import { type Check, planChecks, type ValidInputs } from "./checks.ts";
 import type { GivenValues } from "./inputs.ts";
 import { judge } from "./judge.ts";
@@ -35,7 +35,7 @@ export async function runChecks(options: RunOptions): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const notRun = await inChainOrder(model, inputResolver(options, store), async (op, valid) => {
     for (const field of op.fields) {
-      if (field.secret || isTokenField(field)) masker.add(valid.fields[field.name]);
+      if (field.secret || field.jwt) masker.add(valid.fields[field.name]);
     }
     masker.add(valid.bearer);
     for (const check of planChecks(op)) {

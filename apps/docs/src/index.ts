@@ -6,7 +6,6 @@ export { chromiumArgs, chromiumPath, launchChromium } from "./chromium.ts";
 export { readWithCompressed } from "./compress.ts";
 export { documentInPage, operationRoute, readBuiltPage, samplesInPage } from "./page.ts";
 export {
-  bearerVariable,
   type CodeSample,
   clientSampleLabel,
   codeSamplesFor,

@@ -1,16 +1,12 @@
 // Tokens that come back to the mock are checked the way the real API checks its own: signed with
 // the (example) key, not expired, and of the right type. Prism only checks that a bearer token is
-// present. What is a token, and of which type, is read from the spec:
-// - a JWT bearer scheme (`bearerFormat: JWT`) must carry a token of the type it states
-//   (`x-token-type`), else of the type its documented example (`x-example`) has;
-// - a form field whose schema is a JWT (`contentMediaType: application/jwt`) must carry a token of
-//   the type its `contentSchema` fixes (the model's `FieldModel.tokenType`), e.g. a refresh token.
-import {
-  decodeJwtParts,
-  type OperationModel,
-  schemaFacts,
-  verifyExampleJwt,
-} from "@klearstack/spec";
+// present. What is a token, and of which type, is the model's token chain:
+// - a JWT bearer scheme (`bearerFormat: JWT`) must carry a token of the type the chain gives it
+//   (`OperationModel.bearerTokenType`: its x-token-type, else its example's, else the one issued
+//   type no field takes back);
+// - a JWT form field (`FieldModel.jwt`) must carry a token of the type its `contentSchema` fixes
+//   (`FieldModel.tokenType`), e.g. a refresh token.
+import { type OperationModel, verifyExampleJwt } from "@klearstack/spec";
 
 export interface TokenRule {
   /** The `token_type` the token must carry; undefined when the spec fixes none. */
@@ -34,24 +30,12 @@ export function credentialRules(operation: OperationModel): CredentialRules {
   return {
     bearer:
       scheme && /^jwt$/i.test(scheme.bearerFormat ?? "")
-        ? { tokenType: scheme.tokenType ?? exampleTokenType(scheme.example) }
+        ? { tokenType: operation.bearerTokenType }
         : undefined,
     tokenFields: operation.fields.flatMap((field) =>
-      schemaFacts(field.schema).contentMediaType === "application/jwt"
-        ? [{ name: field.name, tokenType: field.tokenType }]
-        : [],
+      field.jwt ? [{ name: field.name, tokenType: field.tokenType }] : [],
     ),
   };
-}
-
-function exampleTokenType(example: string | undefined): string | undefined {
-  if (example === undefined) return undefined;
-  try {
-    const type = (decodeJwtParts(example).claims as Record<string, unknown>).token_type;
-    return typeof type === "string" ? type : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The bearer token of an `Authorization` header, checked against `rule`. */

@@ -7,6 +7,13 @@ export type ValueKind = "string" | "number" | "boolean" | "object" | "array";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
+/** Where the CLI reads a value (the spec model's names: --flag, KLEARSTACK_… variable, --…-stdin). */
+export interface InputEntry {
+  readonly flag: string;
+  readonly variable: string;
+  readonly stdinFlag: string;
+}
+
 export interface FieldEntry<Name extends string = string> {
   readonly name: Name;
   readonly kind: ValueKind;
@@ -51,12 +58,17 @@ export type OperationHelp<Operations> = {
   readonly [Id in keyof Operations]: {
     readonly summary?: string;
     readonly fields: { readonly [Name in FieldNamesOf<Operations[Id]>]?: string };
+    readonly inputs: { readonly [Name in FieldNamesOf<Operations[Id]>]: InputEntry };
+    /** Where the CLI reads the bearer credential; null without one. */
+    readonly bearer: InputEntry | null;
   };
 };
 
 export interface HelpEntry {
   readonly summary?: string;
   readonly fields: Readonly<Record<string, string | undefined>>;
+  readonly inputs: Readonly<Record<string, InputEntry>>;
+  readonly bearer: InputEntry | null;
 }
 
 /** What every token the API issues looks like once decoded. */

@@ -9,7 +9,6 @@ import { loadApiModel, signExampleJwt } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "@klearstack/spec/fixtures";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearerTokenType } from "../../src/chain.ts";
 import { planCaseKinds } from "../../src/fuzz/cases.ts";
 import { curlFor, curlNames, shellWord } from "../../src/fuzz/curl.ts";
 import { wireRequest } from "../../src/fuzz/wire.ts";
@@ -98,7 +97,8 @@ for (const input of inputs.bearers)
   environment[input.secret.env] = tokens[input.tokenType ?? ""] ?? "";
 
 describe("curlFor: the printed command replays the case", () => {
-  const bearerType = bearerTokenType(model) ?? "access";
+  const scheme = model.operations.find((op) => op.bearer)?.bearer;
+  const bearerType = (scheme && model.chain.bearerTokenType(scheme)) ?? "access";
   const cases = model.operations.flatMap((op) =>
     planCaseKinds(op, {
       given: { fields: {}, bearers: {} },

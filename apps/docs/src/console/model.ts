@@ -37,10 +37,8 @@ function isLoopback(url: string): boolean {
 }
 
 function consoleOperation(op: OperationModel): ConsoleOperation {
-  const secrets = sampleSecrets(op);
-  const variableOf = (fills: string) =>
-    secrets.find((s) => "field" in s.fills && s.fills.field === fills)?.variable;
-  const bearerVariable = secrets.find((s) => "bearer" in s.fills)?.variable;
+  // Refuses a scheme the samples (and so "Copy as curl") cannot send, naming it.
+  sampleSecrets(op);
   return {
     operationId: op.operationId,
     method: op.method.toUpperCase(),
@@ -48,14 +46,13 @@ function consoleOperation(op: OperationModel): ConsoleOperation {
     summary: op.summary ?? op.operationId,
     route: operationRoute(op),
     mediaTypes: op.request?.mediaTypes ?? [],
-    bearer:
-      op.bearer && bearerVariable
-        ? {
-            header: op.bearer.parameterName,
-            tokenType: op.bearer.tokenType,
-            variable: bearerVariable,
-          }
-        : undefined,
+    bearer: op.bearer
+      ? {
+          header: op.bearer.parameterName,
+          tokenType: op.bearerTokenType,
+          variable: op.bearer.envVar,
+        }
+      : undefined,
     fields: op.fields.map((field) => ({
       name: field.name,
       required: field.required,
@@ -63,7 +60,7 @@ function consoleOperation(op: OperationModel): ConsoleOperation {
       example: prefill(field),
       secret: field.secret,
       tokenType: field.tokenType,
-      variable: field.secret ? variableOf(field.name) : undefined,
+      variable: field.secret ? field.envVar : undefined,
     })),
     responses: op.responses.map((response) => ({
       status: response.status,

@@ -10,7 +10,7 @@ import {
   KlearStackValidationError,
 } from "../errors.ts";
 import { operationHelp, operationTable } from "../generated/operations.gen.ts";
-import { type CliSpec, type Command, commandsOf, type Secret, variableOf } from "./commands.ts";
+import { type CliSpec, type Command, commandsOf, type Secret } from "./commands.ts";
 import { commandUsage, exitCodes, program, programUsage } from "./usage.ts";
 
 export { exitCodes };
@@ -67,7 +67,7 @@ async function runCommand(command: Command, argv: string[], io: CliIo, table: Op
   }
   const fields: Record<string, unknown> = {};
   for (const [flag, field] of command.fieldFlags) {
-    const value = (values[flag] as string | undefined) ?? io.env[variableOf(field.name)];
+    const value = (values[flag] as string | undefined) ?? io.env[field.variable];
     if (value !== undefined) fields[field.name] = asKind(value, field.kind, `--${flag}`);
   }
   let accessToken: string | undefined;
