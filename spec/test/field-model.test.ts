@@ -1,7 +1,8 @@
 // What the model tells about each field and credential beyond its schema: kind, the names a user
 // types, and the response it documents for a status (exact, range, default).
 import { describe, expect, it } from "vitest";
-import { loadApiModel, loadSpec } from "../index.ts";
+import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "../fixtures/index.ts";
+import { coerceFormValue, encodeFormValue, loadApiModel, loadSpec } from "../index.ts";
 
 describe("fields and credentials in the model", async () => {
   const model = await loadApiModel();
@@ -67,5 +68,37 @@ describe("fields and credentials in the model", async () => {
     expect(op.response(404)?.status).toBe("4XX");
     expect(op.response(302)?.status).toBe("default");
     expect(model.operation("getAccessToken").response(404)).toBeUndefined();
+  });
+});
+
+describe("the unseen fixture's fields", async () => {
+  const op = (await loadApiModel({ document: unseenOperationDocument() })).operation(
+    UNSEEN_OPERATION_ID,
+  );
+
+  it("cover every kind a form carries, required and optional, with and without a default", () => {
+    const kinds = op.fields.map((f) => f.kind);
+    for (const kind of ["string", "integer", "number", "boolean", "array", "file"] as const) {
+      expect(kinds, kind).toContain(kind);
+    }
+    const optional = op.fields.filter((f) => !f.required);
+    expect(optional.some((f) => f.default !== undefined)).toBe(true);
+    expect(optional.some((f) => f.default === undefined)).toBe(true);
+    expect(op.fields.some((f) => f.kind === "string" && f.enum)).toBe(true);
+    expect(op.fields.some((f) => f.kind === "string" && f.format && f.schema.pattern)).toBe(true);
+    expect(op.fields.some((f) => f.kind === "array" && f.items?.enum)).toBe(true);
+  });
+
+  it("types each documented example, and round-trips it through its wire text", () => {
+    for (const field of op.fields.filter((f) => f.exampleValue !== undefined)) {
+      const texts = [field.exampleValue].flat().map(String);
+      const typed = coerceFormValue(field, field.kind === "array" ? texts : (texts[0] ?? ""));
+      expect(typed, field.name).toEqual(field.exampleValue);
+      const sent = encodeFormValue(field, typed, "application/x-www-form-urlencoded");
+      expect(
+        sent.map(([, value]) => value),
+        field.name,
+      ).toEqual(texts);
+    }
   });
 });
