@@ -24,8 +24,8 @@ export interface ScalarType {
 export interface FormFieldType {
   name: string;
   kind: FieldKind;
-  /** For an array field: its items. */
-  items: ScalarType | undefined;
+  /** For an array field: its items (their kind is all coercion and encoding need). */
+  items: Pick<ScalarType, "kind"> | undefined;
   /** Never echoed in an error. */
   secret: boolean;
 }
@@ -53,6 +53,13 @@ export interface FieldTypeFacts {
 }
 
 const FILE_NOT_TOKEN = "application/jwt";
+
+/** Whether a (resolved) schema is a file: see fieldTypeFacts. For generators typing a Blob. */
+export const isFileSchema = (schema: JsonSchema): boolean => {
+  const facts = schemaFacts(schema);
+  const media = facts.contentMediaType as string | undefined;
+  return facts.format === "binary" || (media !== undefined && media !== FILE_NOT_TOKEN);
+};
 
 /**
  * A field's kind from its (resolved) schema. A file is a string with `format: binary`, or with a
@@ -89,11 +96,8 @@ function fieldKindOf(name: string, facts: JsonSchema): FieldKind {
   }
   const type = types[0] ?? "string";
   switch (type) {
-    case "string": {
-      const media = facts.contentMediaType as string | undefined;
-      const file = facts.format === "binary" || (media !== undefined && media !== FILE_NOT_TOKEN);
-      return file ? "file" : "string";
-    }
+    case "string":
+      return isFileSchema(facts) ? "file" : "string";
     case "integer":
     case "number":
     case "boolean":
@@ -131,8 +135,8 @@ function scalarType(kind: ScalarKind, facts: JsonSchema): ScalarType {
 export function coerceFormValue(field: FormFieldType, raw: string | readonly string[]): FormValue {
   const values = typeof raw === "string" ? [raw] : raw;
   if (field.kind === "array") {
-    const items = field.items ?? { kind: "string", enum: undefined, format: undefined };
-    return values.map((value) => coerceScalar(field, items.kind, value));
+    const kind = field.items?.kind ?? "string";
+    return values.map((value) => coerceScalar(field, kind, value));
   }
   if (values.length !== 1) {
     throw new FormValueError(field.name, `takes one value, got ${values.length}`);

@@ -12,6 +12,7 @@ export {
   FormValueError,
   fieldTypeFacts,
   formBody,
+  isFileSchema,
   type ScalarKind,
   type ScalarType,
 } from "./form-fields.ts";

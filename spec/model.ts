@@ -42,7 +42,7 @@ export interface InputNames {
  * integer, number, boolean, array of scalars, file), enum, format and default come from
  * form-fields.ts, which also coerces its form text and encodes its value for the wire.
  */
-export interface FieldModel extends FormFieldType, FieldTypeFacts, InputNames {
+export interface FieldModel extends Omit<FormFieldType, "items">, FieldTypeFacts, InputNames {
   name: string;
   required: boolean;
   description: string | undefined;

@@ -39,15 +39,6 @@ function valueKind(schema: JsonSchema, where: string): string {
   }
 }
 
-/** A form field's kind: forms carry text, so only scalars can be sent. */
-function scalarKind(schema: JsonSchema, where: string): string {
-  const kind = valueKind(schema, where);
-  if (kind === "object" || kind === "array") {
-    throw new Error(`${where}: a form field must be a string, number or boolean, not ${kind}`);
-  }
-  return kind;
-}
-
 /** Where the CLI reads a value: the model's names (flag, variable, stdin flag) for it. */
 const inputNames = (names: InputNames) => ({
   flag: names.flag,
@@ -90,7 +81,9 @@ function operationEntry(op: OperationModel, chain: TokenChain) {
     bearer: op.bearer !== undefined,
     fields: op.fields.map((field) => ({
       name: field.name,
-      kind: scalarKind(field.schema, `${where} field ${field.name}`),
+      // The model's kind (string, integer, number, boolean, array, file): how it is sent.
+      kind: field.kind,
+      ...(field.items ? { items: { kind: field.items.kind } } : {}),
       required: field.required,
       secret: field.secret,
     })),

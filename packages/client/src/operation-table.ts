@@ -2,6 +2,9 @@
 // format, tied to openapi-typescript's types so that the two generated files cannot disagree.
 import type { Encoding } from "./encoding.ts";
 
+/** How a form field is sent (the spec model's field kinds: arrays as repeated keys, files as Blobs). */
+export type FormKind = "string" | "integer" | "number" | "boolean" | "array" | "file";
+
 /** What `typeof` says about a JSON value (arrays are checked with Array.isArray). */
 export type ValueKind = "string" | "number" | "boolean" | "object" | "array";
 
@@ -16,7 +19,9 @@ export interface InputEntry {
 
 export interface FieldEntry<Name extends string = string> {
   readonly name: Name;
-  readonly kind: ValueKind;
+  readonly kind: FormKind;
+  /** For an array field: the kind of its items. */
+  readonly items?: { readonly kind: "string" | "integer" | "number" | "boolean" };
   readonly required: boolean;
   /** A credential (password, token): never logged, never taken from a command line. */
   readonly secret: boolean;

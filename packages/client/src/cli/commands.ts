@@ -33,7 +33,7 @@ export interface Command {
   /** Flag name (without --) of each non-secret field, with the variable it may come from. */
   fieldFlags: Map<string, FieldEntry & { variable: string }>;
   secrets: Secret[];
-  options: Record<string, { type: "string" | "boolean"; short?: string }>;
+  options: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
 }
 
 const kebab = (id: string) =>
@@ -54,11 +54,11 @@ export interface CliSpec {
 
 export function commandOf(operationId: string, entry: OperationEntry, help: HelpEntry): Command {
   const options: Command["options"] = { ...commonOptions };
-  const claim = (flag: string, type: "string" | "boolean") => {
+  const claim = (flag: string, type: "string" | "boolean", multiple = false) => {
     if (flag in options) {
       throw new Error(`${operationId}: a form field clashes with the command's --${flag} option`);
     }
-    options[flag] = { type };
+    options[flag] = multiple ? { type, multiple } : { type };
   };
   const fieldFlags: Command["fieldFlags"] = new Map();
   const secrets: Secret[] = [];
@@ -75,7 +75,9 @@ export function commandOf(operationId: string, entry: OperationEntry, help: Help
     const input = inputOf(field.name);
     if (field.secret) secrets.push(secretOf({ field: field.name }, input));
     else {
-      claim(input.flag, "string");
+      // Per kind: a boolean is a switch, an array a repeated flag, anything else one value
+      // (a number's text, a file's @path), typed by the spec model's coerceFormValue (run.ts).
+      claim(input.flag, field.kind === "boolean" ? "boolean" : "string", field.kind === "array");
       fieldFlags.set(input.flag, { ...field, variable: input.variable });
     }
   }
