@@ -5,6 +5,7 @@
 import type { OperationModel } from "@klearstack/spec";
 import { type HarRequest, HTTPSnippet } from "@readme/httpsnippet";
 import { placeholderFor, type SampleSecret, secretsNote } from "./sample-secrets.ts";
+import { fixRepeatedKeys, type SampleParam, sampleParams, xhrFileParts } from "./sample-values.ts";
 
 export interface CodeSample {
   lang: string;
@@ -135,15 +136,8 @@ export function httpSample(
     );
   }
   const markers = secrets.map((secret, i) => ({ secret, marker: marker(i) }));
-  const fieldValue = (field: string) => {
-    const found = markers.find((m) => "field" in m.secret.fills && m.secret.fills.field === field);
-    if (found) return found.marker;
-    const example = op.exampleFields[field];
-    if (example === undefined) {
-      throw new Error(`${op.operationId}: form field ${field} needs an example for the samples`);
-    }
-    return example;
-  };
+  const secretMarker = (field: string) =>
+    markers.find((m) => "field" in m.secret.fills && m.secret.fills.field === field)?.marker;
   const headers = markers.flatMap(({ secret, marker }) =>
     "bearer" in secret.fills ? [{ name: secret.fills.bearer, value: `Bearer ${marker}` }] : [],
   );
@@ -152,7 +146,7 @@ export function httpSample(
     url,
     kind.mediaType,
     headers,
-    op.fields.map((f) => ({ name: f.name, value: fieldValue(f.name) })),
+    op.fields.flatMap((f) => sampleParams(op, f, kind.mediaType, secretMarker(f.name))),
   );
   // A fresh HTTPSnippet per conversion: an instance's prepared request is not reusable.
   const [converted] = new HTTPSnippet(request).convert(
@@ -161,7 +155,8 @@ export function httpSample(
     "options" in kind ? kind.options : undefined,
   );
   if (typeof converted !== "string") throw new Error(`httpsnippet made no ${kind.label} sample`);
-  let source = converted;
+  let source = fixRepeatedKeys(kind.target, converted, op);
+  if (kind.target === "javascript") source = xhrFileParts(source, op);
   const reading = readings[kind.target];
   for (const { secret, marker } of markers) {
     const inBody = "field" in secret.fills;
@@ -181,7 +176,7 @@ function harRequest(
   url: string,
   mediaType: string,
   headers: { name: string; value: string }[],
-  params: { name: string; value: string }[],
+  params: SampleParam[],
 ): HarRequest {
   return {
     method: op.method.toUpperCase(),
