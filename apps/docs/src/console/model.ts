@@ -1,6 +1,6 @@
 // Build time: the console's model, from the operation model. Only what the console shows or sends
 // is serialized (no schemas, no example tokens), so the page carries no more than it needs.
-import { type ApiModel, maskSecrets, type OperationModel } from "@klearstack/spec";
+import { type ApiModel, fieldTypeFacts, maskSecrets, type OperationModel } from "@klearstack/spec";
 import { operationRoute } from "../page.ts";
 import { sampleSecrets } from "../sample-secrets.ts";
 import type { ConsoleModel, ConsoleOperation, ConsoleServer } from "./types.ts";
@@ -56,6 +56,10 @@ function consoleOperation(op: OperationModel): ConsoleOperation {
     fields: op.fields.map((field) => ({
       name: field.name,
       required: field.required,
+      kind: field.kind,
+      choices: (field.items ? itemEnum(field) : field.enum)?.map(String),
+      minimum: typeof field.schema.minimum === "number" ? field.schema.minimum : undefined,
+      maximum: typeof field.schema.maximum === "number" ? field.schema.maximum : undefined,
       description: plainText(field.description ?? ""),
       example: prefill(field),
       secret: field.secret,
@@ -73,12 +77,22 @@ function consoleOperation(op: OperationModel): ConsoleOperation {
   };
 }
 
+/** The enum of an array field's items (the model keeps only their kind on `items`). */
+function itemEnum(field: OperationModel["fields"][number]): unknown[] | undefined {
+  const items = (field.schema.items ?? {}) as Record<string, unknown>;
+  return fieldTypeFacts(`${field.name}[]`, items).enum as unknown[] | undefined;
+}
+
 /**
  * The value an input starts with: the documented example, except where a token belongs. A JWT
  * field is filled by a login made in the page; the spec's example tokens (long expired, and
  * secrets in form) never are. A secret's documented example (the example password) stays, masked.
  */
 function prefill(field: OperationModel["fields"][number]): string | undefined {
+  // An array's example starts as its lines (one value per line).
+  if (field.kind === "array" && Array.isArray(field.exampleValue)) {
+    return field.exampleValue.map(String).join("\n");
+  }
   if (field.example === undefined || field.tokenType !== undefined) return undefined;
   if (field.secret && maskSecrets(field.example) !== field.example) return undefined;
   return field.example;
