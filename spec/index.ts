@@ -1,5 +1,21 @@
 // @klearstack/spec: the spec document, its operation model, and the one way every workspace reads
 // tokens, masks secrets and checks values against the spec.
+export {
+  coerceFormValue,
+  encodeFormValue,
+  type FieldKind,
+  type FieldTypeFacts,
+  type FormEntry,
+  type FormFieldType,
+  type FormMediaType,
+  type FormValue,
+  FormValueError,
+  fieldTypeFacts,
+  formBody,
+  isFileSchema,
+  type ScalarKind,
+  type ScalarType,
+} from "./form-fields.ts";
 export { type DecodedJwt, decodeJwtParts, secondsLeft } from "./jwt.ts";
 export {
   type JsonSchema,
@@ -15,6 +31,7 @@ export {
   type ExampleModel,
   type FieldModel,
   type HttpMethod,
+  type InputNames,
   loadApiModel,
   type ModelSource,
   type OperationModel,
@@ -23,6 +40,13 @@ export {
   type SecuritySchemeModel,
   type TokenFieldModel,
 } from "./model.ts";
+export {
+  bearerCredentialName,
+  ENV_PREFIX,
+  fieldEnvVar,
+  fieldFlag,
+  fieldStdinFlag,
+} from "./names.ts";
 export { type SchemaFacts, schemaFacts, type TokenLifetime } from "./schema-facts.ts";
 export {
   encodingsOf,
@@ -37,6 +61,8 @@ export {
   signExampleJwt,
   verifyExampleJwt,
 } from "./sign.ts";
+export { responseForStatus } from "./status.ts";
+export { type IssuedToken, type TokenChain, tokenChain } from "./token-chain.ts";
 export {
   createSpecValidator,
   escapePointer,

@@ -6,8 +6,12 @@ import { readFileSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 import { bundle, createConfig, makeDocumentFromString } from "@redocly/openapi-core";
 import { parse } from "yaml";
+import { type FieldTypeFacts, type FormFieldType, fieldTypeFacts } from "./form-fields.ts";
 import { specPath } from "./load.ts";
+import { bearerCredentialName, fieldEnvVar, fieldFlag, fieldStdinFlag } from "./names.ts";
 import { schemaFacts, type TokenLifetime } from "./schema-facts.ts";
+import { responseForStatus } from "./status.ts";
+import { type TokenChain, tokenChain } from "./token-chain.ts";
 import { escapePointer } from "./validate.ts";
 
 export type JsonSchema = Record<string, unknown>;
@@ -23,17 +27,38 @@ const METHODS: readonly HttpMethod[] = [
   "trace",
 ];
 
-/** One request form field (a property of the request body's object schema). */
-export interface FieldModel {
+/** How a user names a value: its flag, the variable and the stdin flag a secret is read from. */
+export interface InputNames {
+  /** Without the dashes: "company-name". */
+  flag: string;
+  /** "KLEARSTACK_COMPANY_NAME". */
+  envVar: string;
+  /** Without the dashes: "company-name-stdin". */
+  stdinFlag: string;
+}
+
+/**
+ * One request form field (a property of the request body's object schema): its kind (string,
+ * integer, number, boolean, array of scalars, file), enum, format and default come from
+ * form-fields.ts, which also coerces its form text and encodes its value for the wire.
+ */
+export interface FieldModel extends Omit<FormFieldType, "items">, FieldTypeFacts, InputNames {
   name: string;
   required: boolean;
   description: string | undefined;
   /** The field's schema, `$ref`s resolved. */
   schema: JsonSchema;
-  /** The documented example (first `examples` entry), as the string a form sends. */
+  /**
+   * The documented example (first `examples` entry) as the one string a form sends; undefined for
+   * an array or a file, which a form does not send as one string (see `exampleValue`).
+   */
   example: string | undefined;
+  /** The documented example as the schema types it (a number, a list, …). */
+  exampleValue: unknown;
   /** A credential: `format: password`, `writeOnly`, or a JWT. Never logged, never only on argv. */
   secret: boolean;
+  /** A JWT-valued string (`contentMediaType: application/jwt`). */
+  jwt: boolean;
   /** For a JWT-valued field: the `token_type` const of its decoded claims, e.g. "refresh". */
   tokenType: string | undefined;
 }
@@ -78,7 +103,7 @@ export interface ResponseModel {
   body: ContentModel | undefined;
 }
 
-export interface SecuritySchemeModel {
+export interface SecuritySchemeModel extends InputNames {
   name: string;
   type: string;
   /** For `type: http`: "bearer", "basic", … (lower case). */
@@ -118,12 +143,15 @@ export interface OperationModel {
   security: SecuritySchemeModel[];
   /** The http bearer scheme, when the operation requires one. */
   bearer: SecuritySchemeModel | undefined;
+  /** The token type its bearer takes, from the token chain (`chain.bearerTokenType`). */
+  bearerTokenType: string | undefined;
   request: RequestModel | undefined;
   /** Shortcut for `request?.fields ?? []`. */
   fields: FieldModel[];
   /** One value per field that documents an example. */
   exampleFields: Record<string, string>;
   responses: ResponseModel[];
+  /** The response documented for a status: exact, then its range ("4XX"), then "default". */
   response(status: number | string): ResponseModel | undefined;
   /** The first 2xx response. */
   success: ResponseModel | undefined;
@@ -141,6 +169,8 @@ export interface ApiModel extends Iterable<OperationModel> {
   operations: readonly OperationModel[];
   /** The operation with this operationId; throws naming the known ones. */
   operation(operationId: string): OperationModel;
+  /** Which operations issue which tokens, which take them back, and a run order (token-chain.ts). */
+  chain: TokenChain;
   /** Server URLs with their variables at their defaults, in the spec's order. */
   servers: { url: string; description: string | undefined }[];
   title: string;
@@ -195,8 +225,11 @@ function buildModel(document: OpenApiLike, resolved: OpenApiLike): ApiModel {
     if (ids.has(op.operationId)) throw new Error(`operationId ${op.operationId} is used twice`);
     ids.set(op.operationId, op);
   }
+  const chain = tokenChain({ operations });
+  for (const op of operations) op.bearerTokenType = op.bearer && chain.bearerTokenType(op.bearer);
   const info = (resolved.info ?? {}) as JsonSchema;
   return {
+    chain,
     document,
     resolved,
     operations,
@@ -262,13 +295,14 @@ function operationModel(
     pointer,
     security: required,
     bearer: required.find((s) => s.type === "http" && s.scheme === "bearer"),
+    bearerTokenType: undefined, // set once every operation is read (buildModel)
     request,
     fields,
     exampleFields: Object.fromEntries(
       fields.flatMap((f) => (f.example === undefined ? [] : [[f.name, f.example]])),
     ),
     responses,
-    response: (status) => responses.find((r) => r.status === String(status)),
+    response: (status) => responseForStatus(responses, status),
     success: responses.find((r) => /^2\d\d$/.test(r.status)),
     missingParameters,
     missingParameterText(field) {
@@ -296,6 +330,10 @@ function securityScheme(name: string, schemes: Record<string, JsonSchema>): Secu
     description: scheme.description as string | undefined,
     example: scheme["x-example"] as string | undefined,
     tokenType: scheme["x-token-type"] as string | undefined,
+    // Where a user gives the credential: KLEARSTACK_ACCESS_TOKEN, --access-token-stdin (names.ts).
+    ...inputNames(
+      bearerCredentialName({ name, tokenType: scheme["x-token-type"] as string | undefined }),
+    ),
   };
 }
 
@@ -310,26 +348,36 @@ function requestModel(body: JsonSchema | undefined, pointer: string): RequestMod
     required: body.required === true,
     description: body.description as string | undefined,
     mediaTypes,
-    fields: Object.entries(properties).map(([name, property]) => {
+    fields: Object.entries(properties).map(([name, property]): FieldModel => {
       const facts = schemaFacts(property);
+      const type = fieldTypeFacts(name, property);
       const example = (facts.examples as unknown[] | undefined)?.[0] ?? facts.example;
+      const jwt = facts.contentMediaType === "application/jwt";
+      const oneString = example !== undefined && type.kind !== "array" && type.kind !== "file";
       return {
         name,
         required: requiredNames.has(name),
         description: facts.description as string | undefined,
         schema: property,
-        example: example === undefined ? undefined : String(example),
-        secret:
-          facts.format === "password" ||
-          facts.writeOnly === true ||
-          facts.contentMediaType === "application/jwt",
+        ...type,
+        example: oneString ? String(example) : undefined,
+        exampleValue: example,
+        secret: facts.format === "password" || facts.writeOnly === true || jwt,
+        jwt,
         tokenType: decodedTokenType(facts),
+        ...inputNames(name),
       };
     }),
     schemaPointer: (mediaType) =>
       `${pointer}/requestBody/content/${escapePointer(mediaType)}/schema`,
   };
 }
+
+const inputNames = (name: string): InputNames => ({
+  flag: fieldFlag(name),
+  envVar: fieldEnvVar(name),
+  stdinFlag: fieldStdinFlag(name),
+});
 
 function responseModel(status: string, response: JsonSchema, pointer: string): ResponseModel {
   const content = (response.content ?? {}) as Record<string, JsonSchema>;

@@ -11,15 +11,36 @@ const root = new URL("../", import.meta.url);
 const fragment = parse(
   readFileSync(new URL("spec/fixtures/unseen-operation.yaml", root), "utf8"),
 ) as {
-  paths: Record<string, Record<string, { operationId: string }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+      }
+    >
+  >;
   components: { schemas: Record<string, unknown> };
 };
+const productSpec = readFileSync(new URL("spec/openapi.yaml", root), "utf8");
+/** A schema of the fragment, its local `$ref` followed. */
+const schemaOf = (schema: { $ref?: string }): { properties?: Record<string, unknown> } =>
+  (schema.$ref ? fragment.components.schemas[schema.$ref.split("/").at(-1) ?? ""] : schema) as {
+    properties?: Record<string, unknown>;
+  };
 const names = [
   ...Object.keys(fragment.paths),
   ...Object.values(fragment.paths).flatMap((item) =>
     Object.values(item).map((op) => op.operationId),
   ),
   ...Object.keys(fragment.components.schemas),
+  // Its own form fields (of every kind the toolkit sends): the ones the product spec lacks.
+  ...Object.values(fragment.paths)
+    .flatMap((item) => Object.values(item))
+    .flatMap((op) => Object.values(op.requestBody?.content ?? {}))
+    .flatMap((media) => Object.keys(schemaOf(media.schema).properties ?? {}))
+    .filter((field, index, all) => all.indexOf(field) === index && !productSpec.includes(field)),
 ];
 
 describe("an operation added to the spec needs no code edit", () => {

@@ -35,12 +35,10 @@ interface LoggedIn {
 }
 
 async function logIn(model: ApiModel, op: OperationModel, mockUrl: string): Promise<LoggedIn> {
-  const wanted = op.bearer?.tokenType;
-  if (!wanted) throw new Error(`${op.operationId}: the bearer scheme states no x-token-type`);
-  const login = model.operations.find(
-    (candidate) =>
-      candidate.security.length === 0 &&
-      candidate.success?.body?.tokens.some((t) => t.tokenType === wanted),
+  const wanted = op.bearerTokenType;
+  if (!wanted) throw new Error(`${op.operationId}: the model's token chain names no bearer type`);
+  const login = model.chain.logins.find((candidate) =>
+    model.chain.issued(candidate).some((t) => t.tokenType === wanted),
   );
   if (!login) {
     throw new Error(`${op.operationId}: no unauthenticated operation answers a ${wanted} token`);

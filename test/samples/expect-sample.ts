@@ -7,6 +7,8 @@ import { type CodeSample, httpSampleKinds, sampleSecrets } from "@klearstack/doc
 import {
   type ApiModel,
   createSpecValidator,
+  encodeFormValue,
+  type FormValue,
   type OperationModel,
   SecretMasker,
 } from "@klearstack/spec";
@@ -64,6 +66,25 @@ export async function expectSampleWorks(
   const kind = httpSampleKinds.find((k) => k.label === sample.label);
   if (kind) expect(mediaType).toBe(kind.mediaType);
   if (mediaType === "multipart/form-data") expect(contentType).toMatch(/boundary=/);
+
+  // Each documented value went out as the model encodes it (an array as repeated keys, "true" or
+  // "false"), and a file field as a file part wherever the sample sends one.
+  const form = await new Request("http://sample.invalid/", {
+    method: "POST",
+    headers: { "content-type": contentType },
+    body: new Uint8Array(call.requestBody),
+  }).formData();
+  for (const field of op.fields.filter((f) => !f.secret && f.exampleValue !== undefined)) {
+    const sent = form.getAll(field.name).map(String);
+    if (field.kind === "file" || (sent.length === 0 && !field.required)) continue;
+    const expected = encodeFormValue(field, field.exampleValue as FormValue, mediaType);
+    expect(sent, `${sample.label}: ${field.name}`).toEqual(expected.map(([, v]) => String(v)));
+  }
+  for (const field of op.fields.filter((f) => f.kind === "file")) {
+    const part = form.get(field.name);
+    if (part !== null)
+      expect(part, `${sample.label}: ${field.name} is a file`).toBeInstanceOf(File);
+  }
 
   const documented = op.success?.body;
   if (!documented) return;

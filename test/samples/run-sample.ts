@@ -28,7 +28,8 @@ const javaClasspath = ["/usr/share/java/okhttp.jar", "/usr/share/java/okio.jar"]
 export type Secrets = Record<string, string>;
 
 export const runners: Record<string, (source: string, secrets: Secrets) => Promise<SampleRun>> = {
-  curl: (source, secrets) => run("sh", ["-c", source], { secrets }),
+  curl: (source, secrets) =>
+    withSampleFiles(source, (cwd) => run("sh", ["-c", source], { cwd, secrets })),
   Python: (source, secrets) => run(pythonWithRequests() ?? "python3", ["-c", source], { secrets }),
   "Node.js": (source, secrets) =>
     run(process.execPath, ["--input-type=module", "-e", source], { cwd: testRoot, secrets }),
@@ -40,6 +41,25 @@ export const runners: Record<string, (source: string, secrets: Secrets) => Promi
   Java: runJava,
   JavaScript: (source, secrets) => runInBrowser(withPlaceholdersFilled(source, secrets)),
 };
+
+/**
+ * What a reader of a curl sample that uploads a file (`--form 'name=@file.txt'`) has: that file,
+ * in the folder the command runs in (a scratch one, removed after).
+ */
+async function withSampleFiles(
+  source: string,
+  use: (cwd: string | undefined) => Promise<SampleRun>,
+): Promise<SampleRun> {
+  const files = [...source.matchAll(/--form '?[^=\s']+='?@([^;'\s]+)/g)].map((m) => m[1] ?? "");
+  if (files.length === 0) return use(undefined);
+  const dir = mkdtempSync(join(tmpdir(), "klearstack-curl-"));
+  try {
+    for (const file of files) writeFileSync(join(dir, file), "sample file\n");
+    return await use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** What a reader of the browser sample does: put the values in place of its placeholders. */
 function withPlaceholdersFilled(source: string, secrets: Secrets): string {

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bearerVariable, codeSamplesFor, httpSampleKinds } from "@klearstack/docs";
+import { codeSamplesFor, httpSampleKinds } from "@klearstack/docs";
 import { useMock } from "@klearstack/mock/testing";
 import { type ApiModel, loadApiModel, type OperationModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
@@ -39,7 +39,7 @@ describe("the samples of an operation the code has never seen", () => {
       expect.arrayContaining(httpSampleKinds.map((k) => k.label)),
     );
     for (const sample of samples) {
-      expect(sample.source, sample.label).toContain(bearerVariable);
+      expect(sample.source, sample.label).toContain(op.bearer?.envVar);
       // Every JWT starts with the base64url of `{"`.
       expect(sample.source, `${sample.label} carries no token`).not.toMatch(/eyJ[\w-]*\.[\w-]+\./);
     }

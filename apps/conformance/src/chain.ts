@@ -1,33 +1,7 @@
-// Chaining, derived from the model rather than from operation names: operations that return tokens
-// feed the ones that need them. A token is kept by its type (the `token_type` its decoded schema
-// fixes); a JWT-typed request field takes the token of its type, and the bearer scheme takes the
-// token type the API hands out that no request field takes back.
-import { type ApiModel, type FieldModel, type OperationModel, schemaFacts } from "@klearstack/spec";
-
-/** Whether a field takes a JWT (a token from the chain, never a documented example). */
-export const isTokenField = (field: FieldModel): boolean =>
-  schemaFacts(field.schema).contentMediaType === "application/jwt";
-
-/**
- * The token type a bearer scheme takes. The spec says `bearerFormat: JWT`, not which of the issued
- * tokens; the credential is the type the API issues and no request field consumes (a refresh token
- * goes back in a form field, the access token in the header). Undefined when that is not exactly
- * one type: then bearer operations need a token from the user.
- */
-export function bearerTokenType(model: ApiModel): string | undefined {
-  const issued = new Set<string>();
-  const consumed = new Set<string>();
-  for (const op of model) {
-    for (const token of op.success?.body?.tokens ?? []) {
-      if (token.tokenType) issued.add(token.tokenType);
-    }
-    for (const field of op.fields) {
-      if (field.tokenType) consumed.add(field.tokenType);
-    }
-  }
-  const candidates = [...issued].filter((type) => !consumed.has(type));
-  return candidates.length === 1 ? candidates[0] : undefined;
-}
+// Chaining during a run: the model's token chain (`model.chain`: who issues which token type, who
+// takes it back, the bearer's type) decides what each operation needs; this keeps the tokens a run
+// has received and visits the operations as their inputs become available.
+import type { ApiModel, OperationModel } from "@klearstack/spec";
 
 /** The latest token of each type that a passing answer carried. */
 export class TokenStore {
@@ -46,17 +20,16 @@ type Readiness<V> = { ok: true; valid: V } | { ok: false; why: string };
 
 /**
  * Visits every operation in chain order: at each step, of the operations whose inputs can be met
- * now, the one needing the fewest tokens (then the first in the spec) goes next, so the logins run
- * before the calls that need their tokens. Returns the operations that never became ready, with
- * why.
+ * now (the user's values count, so this is decided as the run goes), the one needing the fewest
+ * tokens (then the first in the spec) goes next, so the logins run before the calls that need
+ * their tokens. Returns the operations that never became ready, with why.
  */
 export async function inChainOrder<V>(
   model: ApiModel,
   resolve: (op: OperationModel) => Readiness<V>,
   visit: (op: OperationModel, valid: V) => Promise<void>,
 ): Promise<{ op: OperationModel; why: string }[]> {
-  const needs = (op: OperationModel) =>
-    (op.bearer ? 1 : 0) + op.fields.filter((f) => isTokenField(f)).length;
+  const needs = (op: OperationModel) => (op.bearer ? 1 : 0) + op.fields.filter((f) => f.jwt).length;
   let pending = [...model.operations];
   while (pending.length > 0) {
     const ready = pending

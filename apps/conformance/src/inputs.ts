@@ -2,8 +2,9 @@
 // operations), and one per bearer scheme. Plain fields are flags (`user_id` → `--user-id`); secrets
 // (passwords, tokens, bearer credentials) come from an environment variable (`KLEARSTACK_PASSWORD`)
 // or standard input (`--password-stdin`), never from argv, which any local user can read in `ps`.
-import type { ApiModel } from "@klearstack/spec";
-import { bearerTokenType, isTokenField } from "./chain.ts";
+// The names themselves (flag, variable, stdin flag) are the model's (FieldModel.flag/envVar, the
+// bearer scheme's, from names.ts in @klearstack/spec), shared with the client CLI and the samples.
+import type { ApiModel, InputNames } from "@klearstack/spec";
 
 export interface SecretSource {
   /** e.g. KLEARSTACK_PASSWORD */
@@ -32,7 +33,7 @@ export interface BearerInput {
   scheme: string;
   flag: string;
   description: string;
-  /** The token type the chain fills it from (see bearerTokenType). */
+  /** The token type the chain fills it from (`model.chain.bearerTokenType`). */
   tokenType: string | undefined;
   secret: SecretSource;
 }
@@ -42,19 +43,9 @@ export interface RunInputs {
   bearers: BearerInput[];
 }
 
-/** `company_name` and `bearerAccessToken` → `company-name`, `bearer-access-token`. */
-export const flagName = (name: string): string =>
-  name
-    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .toLowerCase();
-
-const envName = (name: string): string =>
-  `KLEARSTACK_${flagName(name).replaceAll("-", "_").toUpperCase()}`;
-
-const secretSource = (name: string): SecretSource => ({
-  env: envName(name),
-  stdinFlag: `${flagName(name)}-stdin`,
+const secretSource = (names: InputNames): SecretSource => ({
+  env: names.envVar,
+  stdinFlag: names.stdinFlag,
 });
 
 const oneLine = (text: string | undefined) => (text ?? "").replace(/\s+/g, " ").trim();
@@ -62,37 +53,33 @@ const oneLine = (text: string | undefined) => (text ?? "").replace(/\s+/g, " ").
 export function runInputs(model: ApiModel): RunInputs {
   const fields = new Map<string, FieldInput>();
   const bearers = new Map<string, BearerInput>();
-  const bearerType = bearerTokenType(model);
   for (const op of model) {
     for (const field of op.fields) {
       const known = fields.get(field.name);
-      const token = isTokenField(field);
+      const token = field.jwt;
       const secret = field.secret || token;
       if (known) {
         // One flag per name: a field that is secret in any operation is secret everywhere.
-        if (secret && !known.secret) known.secret = secretSource(field.name);
+        if (secret && !known.secret) known.secret = secretSource(field);
         continue;
       }
       fields.set(field.name, {
         name: field.name,
-        flag: flagName(field.name),
+        flag: field.flag,
         description: oneLine(field.description) || field.name,
         example: token ? undefined : field.example,
         tokenType: field.tokenType,
         token,
-        secret: secret ? secretSource(field.name) : undefined,
+        secret: secret ? secretSource(field) : undefined,
       });
     }
     if (op.bearer && !bearers.has(op.bearer.name)) {
-      // A scheme that states its token type (x-token-type) reads the variable every other tool
-      // uses for that token (KLEARSTACK_ACCESS_TOKEN, as the docs samples and the client CLI do).
-      const source = op.bearer.tokenType ? `${op.bearer.tokenType}_token` : op.bearer.name;
       bearers.set(op.bearer.name, {
         scheme: op.bearer.name,
-        flag: flagName(source),
+        flag: op.bearer.flag,
         description: oneLine(op.bearer.description) || `${op.bearer.name} credential`,
-        tokenType: op.bearer.tokenType ?? bearerType,
-        secret: secretSource(source),
+        tokenType: model.chain.bearerTokenType(op.bearer),
+        secret: secretSource(op.bearer),
       });
     }
   }

@@ -2,7 +2,7 @@
 // for a JWT field and the bearer scheme, else the spec's example; or why the operation cannot run
 // yet (a token no earlier operation returned, a field with no example, an unsupported scheme).
 import type { ApiModel, OperationModel } from "@klearstack/spec";
-import { bearerTokenType, isTokenField, type TokenStore } from "./chain.ts";
+import type { TokenStore } from "./chain.ts";
 import type { ValidInputs } from "./checks.ts";
 import { type GivenValues, runInputs } from "./inputs.ts";
 
@@ -14,7 +14,7 @@ export function inputResolver(
   store: TokenStore,
 ): (op: OperationModel) => Resolved {
   const inputs = runInputs(options.model);
-  const bearerType = bearerTokenType(options.model);
+  const { chain } = options.model;
   const { given } = options;
   return (op) => {
     const unsupported = op.security.find((s) => !(s.type === "http" && s.scheme === "bearer"));
@@ -32,10 +32,9 @@ export function inputResolver(
         ? `set ${input.secret.env} or pipe it to --${input.secret.stdinFlag}`
         : `pass --${input?.flag}`;
       const tokenType = field.tokenType;
-      const value =
-        given.fields[field.name] ?? (isTokenField(field) ? store.get(tokenType) : field.example);
+      const value = given.fields[field.name] ?? (field.jwt ? store.get(tokenType) : field.example);
       if (value !== undefined) fields[field.name] = value;
-      else if (field.required && isTokenField(field)) {
+      else if (field.required && field.jwt) {
         const kind = tokenType ? aToken(tokenType) : "a JWT";
         return {
           ok: false,
@@ -50,6 +49,7 @@ export function inputResolver(
     }
     let bearer: string | undefined;
     if (op.bearer) {
+      const bearerType = chain.bearerTokenType(op.bearer);
       const input = inputs.bearers.find((i) => i.scheme === op.bearer?.name);
       bearer = given.bearers[op.bearer.name] ?? store.get(bearerType);
       if (bearer === undefined) {

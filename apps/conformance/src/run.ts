@@ -4,7 +4,7 @@
 // fuzzer's own rule (its Pace), repeated connection errors stop the run. Every secret sent or
 // received is taught to the masker before anything that could quote it is written.
 import { type ApiModel, createSpecValidator, type SecretMasker } from "@klearstack/spec";
-import { inChainOrder, isTokenField, TokenStore } from "./chain.ts";
+import { inChainOrder, TokenStore } from "./chain.ts";
 import { type Check, planChecks, type ValidInputs } from "./checks.ts";
 import { CONNECTION_ERRORS_IN_A_ROW, Pace, Stopped } from "./fuzz/pace.ts";
 import type { GivenValues } from "./inputs.ts";
@@ -45,7 +45,7 @@ export async function runChecks(options: RunOptions): Promise<Outcome[]> {
   const notRun = await inChainOrder(model, inputResolver(options, store), async (op, valid) => {
     // What the user gave is known already; what came from the server is learned (long enough).
     for (const field of op.fields) {
-      if (field.secret || isTokenField(field)) masker.learn(valid.fields[field.name]);
+      if (field.secret || field.jwt) masker.learn(valid.fields[field.name]);
     }
     masker.learn(valid.bearer);
     for (const check of planChecks(op)) {

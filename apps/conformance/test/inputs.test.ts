@@ -3,7 +3,7 @@
 // flag is refused without being repeated.
 import { loadApiModel } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
-import { flagName, readInputs, runInputs } from "../src/inputs.ts";
+import { readInputs, runInputs } from "../src/inputs.ts";
 
 const model = await loadApiModel();
 const inputs = runInputs(model);
@@ -53,11 +53,6 @@ describe("runInputs", () => {
       expect(bearer.secret.env).toBe(`KLEARSTACK_${String(tokenType).toUpperCase()}_TOKEN`);
       expect(bearer.secret.stdinFlag).toBe(`${tokenType}-token-stdin`);
     }
-  });
-
-  it("names flags in kebab case, from snake_case and camelCase", () => {
-    expect(flagName("company_name")).toBe("company-name");
-    expect(flagName("bearerAccessToken")).toBe("bearer-access-token");
   });
 });
 

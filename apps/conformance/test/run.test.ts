@@ -5,12 +5,12 @@
 import { loadApiModel } from "@klearstack/spec";
 import { fakeApi as createFakeApi, type Received } from "@klearstack/test-support/fake-api";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { bearerTokenType, isTokenField } from "../src/chain.ts";
 import { runConformance } from "../src/index.ts";
 import { runInputs } from "../src/inputs.ts";
 
 const model = await loadApiModel();
-const bearerType = bearerTokenType(model);
+const bearerScheme = model.operations.find((op) => op.bearer)?.bearer;
+const bearerType = bearerScheme && model.chain.bearerTokenType(bearerScheme);
 // The documented example tokens of each type, as the fake API hands them out.
 const exampleTokens = new Map<string | undefined, Set<string>>();
 for (const op of model) {
@@ -54,7 +54,7 @@ describe("runConformance, chaining the operations of the model", () => {
 
     const needsToken = (id: string) => {
       const op = model.operation(id);
-      return Boolean(op.bearer) || op.fields.some(isTokenField);
+      return Boolean(op.bearer) || op.fields.some((f) => f.jwt);
     };
     const order = [...new Set(sent.map((s) => s.operationId))];
     expect(order).toHaveLength(model.operations.length);
@@ -71,7 +71,7 @@ describe("runConformance, chaining the operations of the model", () => {
           true,
         );
       }
-      for (const field of op.fields.filter(isTokenField)) {
+      for (const field of op.fields.filter((f) => f.jwt)) {
         const value = request.fields[field.name];
         if (!value) continue;
         const type = field.tokenType;

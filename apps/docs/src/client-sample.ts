@@ -25,15 +25,18 @@ export function clientSample(
 ): CodeSample {
   const fieldSecret = (name: string) =>
     secrets.find((s) => "field" in s.fills && s.fills.field === name);
-  const args = op.fields.map(({ name }) => {
+  // Each value as the client's types want it (a number, a boolean, a list); an optional field
+  // without an example, or a file (a Blob, sent only with { encoding: "multipart" }), is left out.
+  const args = op.fields.flatMap(({ name, exampleValue, required, kind }) => {
     const secret = fieldSecret(name);
-    const example = op.exampleFields[name];
+    const example = kind === "file" ? undefined : exampleValue;
     if (!secret && example === undefined) {
+      if (!required) return [];
       throw new Error(`${op.operationId}: form field ${name} needs an example for the samples`);
     }
     // `?? ""`: an unset variable reaches the API as an empty field, which it names in its answer.
     const value = secret ? `process.env.${secret.variable} ?? ""` : JSON.stringify(example);
-    return `    ${name}: ${value},`;
+    return [`    ${name}: ${value},`];
   });
   const bearer = secrets.find((s) => "bearer" in s.fills);
   const options = bearer ? [`  { accessToken: process.env.${bearer.variable} },`] : [];

@@ -6,6 +6,7 @@ import type { OperationModel } from "@klearstack/spec";
 import { type HarRequest, HTTPSnippet } from "@readme/httpsnippet";
 import { withValues } from "./sample-literals.ts";
 import { placeholderFor, type SampleSecret, secretsNote } from "./sample-secrets.ts";
+import { fixRepeatedKeys, type SampleParam, sampleParams, xhrFileParts } from "./sample-values.ts";
 
 export interface CodeSample {
   lang: string;
@@ -138,27 +139,25 @@ export function httpSample(
     );
   }
   const markers = secrets.map((secret, i) => ({ secret, marker: marker(i) }));
+  const secretMarker = (field: string) =>
+    markers.find((m) => "field" in m.secret.fills && m.secret.fills.field === field)?.marker;
+  // Every other text value goes in as a marker too; sample-literals.ts writes it as a literal.
   const values: { marker: string; value: string }[] = [];
-  const fieldValue = (field: string) => {
-    const found = markers.find((m) => "field" in m.secret.fills && m.secret.fills.field === field);
-    if (found) return found.marker;
-    const example = op.exampleFields[field];
-    if (example === undefined) {
-      throw new Error(`${op.operationId}: form field ${field} needs an example for the samples`);
-    }
-    values.push({ marker: valueMarker(values.length), value: example });
-    return values.at(-1)?.marker as string;
+  const literal = (value: string) => {
+    const entry = { marker: valueMarker(values.length), value };
+    values.push(entry);
+    return entry.marker;
   };
+  const params = op.fields.flatMap((f) => {
+    const secret = secretMarker(f.name);
+    return sampleParams(op, f, kind.mediaType, secret).map((param) =>
+      "value" in param && secret === undefined ? { ...param, value: literal(param.value) } : param,
+    );
+  });
   const headers = markers.flatMap(({ secret, marker }) =>
     "bearer" in secret.fills ? [{ name: secret.fills.bearer, value: `Bearer ${marker}` }] : [],
   );
-  const request = harRequest(
-    op,
-    url,
-    kind.mediaType,
-    headers,
-    op.fields.map((f) => ({ name: f.name, value: fieldValue(f.name) })),
-  );
+  const request = harRequest(op, url, kind.mediaType, headers, params);
   // A fresh HTTPSnippet per conversion: an instance's prepared request is not reusable.
   const [converted] = new HTTPSnippet(request).convert(
     kind.target,
@@ -166,8 +165,10 @@ export function httpSample(
     "options" in kind ? kind.options : undefined,
   );
   if (typeof converted !== "string") throw new Error(`httpsnippet made no ${kind.label} sample`);
+  let source = fixRepeatedKeys(kind.target, converted, op);
+  if (kind.target === "javascript") source = xhrFileParts(source, op);
   const reading = readings[kind.target];
-  let source = withValues(converted, kind.target, reading.quote, values);
+  source = withValues(source, kind.target, reading.quote, values);
   for (const { secret, marker } of markers) {
     const inBody = "field" in secret.fills;
     source =
@@ -186,7 +187,7 @@ function harRequest(
   url: string,
   mediaType: string,
   headers: { name: string; value: string }[],
-  params: { name: string; value: string }[],
+  params: SampleParam[],
 ): HarRequest {
   return {
     method: op.method.toUpperCase(),

@@ -8,7 +8,6 @@ export { buildDevPage } from "./dev-page.ts";
 export { serveDevDocs } from "./dev-server.ts";
 export { documentInPage, operationRoute, readBuiltPage, samplesInPage } from "./page.ts";
 export {
-  bearerVariable,
   type CodeSample,
   clientSampleLabel,
   codeSamplesFor,

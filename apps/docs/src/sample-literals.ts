@@ -77,9 +77,12 @@ export function withValues(
     const before = result;
     if (target === "shell") {
       // The word holding the marker: quoted ('name=MARKER') or bare (name=MARKER).
+      // curl's --form reads a value starting with @ or < as a file and parses ;type= in it:
+      // a text value goes through --form-string, which sends it as it is (file parts keep --form).
       result = result.replace(
-        new RegExp(`'([^'\\s]*)${marker}([^'\\s]*)'|([^'\\s]*)${marker}([^'\\s]*)`),
-        (_all, qb = "", qa = "", bb = "", ba = "") => shellWord(`${qb || bb}${value}${qa || ba}`),
+        new RegExp(`(--form )?(?:'([^'\\s]*)${marker}([^'\\s]*)'|([^'\\s]*)${marker}([^'\\s]*))`),
+        (_all, form, qb = "", qa = "", bb = "", ba = "") =>
+          `${form ? "--form-string " : ""}${shellWord(`${qb || bb}${value}${qa || ba}`)}`,
       );
     } else if (target === "java") {
       // OkHttp's urlencoded body is one pre-encoded literal: the value goes in form-encoded.
@@ -92,7 +95,5 @@ export function withValues(
       throw new Error(`httpsnippet wrote example value ${marker} where no literal can take it`);
     }
   }
-  // curl's --form reads a value starting with @ or < as a file and parses ;type= in it;
-  // --form-string sends it as it is.
-  return target === "shell" ? result.replace(/(^|\s)--form (?=')/gm, "$1--form-string ") : result;
+  return result;
 }

@@ -2,16 +2,9 @@
 // bearer token and every secret form field (the model's `field.secret`: passwords, JWTs) are read
 // from an environment variable, or, in the browser sample, left as a named placeholder. The spec's
 // example secrets (its example JWTs, its example password) therefore never appear in a sample.
+// The variable names are the model's (`envVar` of a field or a bearer scheme), shared with the
+// client CLI and conformance.
 import type { OperationModel } from "@klearstack/spec";
-
-/** Every variable a sample reads starts with this, so they group together in a reader's shell. */
-const prefix = "KLEARSTACK_";
-
-/**
- * RFC 6750 calls the credential of a bearer scheme an access token; every bearer-protected
- * operation reads it from this one variable.
- */
-export const bearerVariable = `${prefix}ACCESS_TOKEN`;
 
 export interface SampleSecret {
   /** The environment variable the sample reads (the browser sample shows it as `<NAME>`). */
@@ -35,14 +28,14 @@ export function sampleSecrets(op: OperationModel): SampleSecret[] {
   if (op.bearer) {
     const format = op.bearer.bearerFormat ? ` (${op.bearer.bearerFormat})` : "";
     secrets.push({
-      variable: bearerVariable,
+      variable: op.bearer.envVar,
       fills: { bearer: op.bearer.parameterName },
       meaning: `the bearer token${format} sent as ${op.bearer.parameterName}: Bearer …`,
     });
   }
   for (const field of op.fields.filter((f) => f.secret)) {
     secrets.push({
-      variable: `${prefix}${field.name.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`,
+      variable: field.envVar,
       fills: { field: field.name },
       meaning: `the ${field.name} form field`,
     });

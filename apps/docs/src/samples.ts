@@ -9,7 +9,6 @@ import { sampleSecrets } from "./sample-secrets.ts";
 export { clientSampleLabel } from "./client-sample.ts";
 export { type CodeSample, httpSampleKinds } from "./http-samples.ts";
 export {
-  bearerVariable,
   placeholderFor,
   type SampleSecret,
   sampleSecrets,

@@ -5,7 +5,7 @@ import { loadApiModel, signExampleJwt } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
 import { decodeTokens, timeLeft } from "../src/console/browser/claims.ts";
 import { operationAt, routeOf } from "../src/console/browser/route.ts";
-import { documentedResponse, TokenStore, tokensIn } from "../src/console/browser/tokens.ts";
+import { TokenStore, tokensIn } from "../src/console/browser/tokens.ts";
 import { consoleModelOf } from "../src/console/model.ts";
 
 const { operations } = consoleModelOf(await loadApiModel());
@@ -66,20 +66,6 @@ describe("logins made in the page", () => {
       [],
     );
     expect(tokensIn(login, Number(success.status), "not json")).toEqual([]);
-  });
-
-  it("finds the documented response by exact status, then its class, then default", () => {
-    const op = {
-      ...operations[0],
-      responses: [
-        { status: "200", description: "ok", tokens: [] },
-        { status: "4XX", description: "client", tokens: [] },
-        { status: "default", description: "other", tokens: [] },
-      ],
-    } as (typeof operations)[number];
-    expect(documentedResponse(op, 200)?.description).toBe("ok");
-    expect(documentedResponse(op, 404)?.description).toBe("client");
-    expect(documentedResponse(op, 503)?.description).toBe("other");
   });
 });
 

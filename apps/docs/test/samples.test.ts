@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { listedSampleLabels } from "../src/build.ts";
 import { clientOffers } from "../src/client-sample.ts";
 import {
-  bearerVariable,
   codeSamplesFor,
   codeSamplesOf,
   defaultServerUrl,
@@ -125,7 +124,7 @@ describe("generated code samples", () => {
       for (const sample of samples) {
         if (op.bearer) {
           expect(sample.source, sample.label).toMatch(/Bearer |accessToken:/);
-          expect(sample.source, sample.label).toContain(bearerVariable);
+          expect(sample.source, sample.label).toContain(op.bearer.envVar);
         } else {
           expect(sample.source, sample.label).not.toMatch(
             /authorization|api[_-]?key|bearer|basic /i,

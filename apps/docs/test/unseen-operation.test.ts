@@ -11,12 +11,7 @@ import { launchChromium } from "@klearstack/test-support/chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocs } from "../src/build.ts";
 import { operationRoute, readBuiltPage, samplesInPage } from "../src/page.ts";
-import {
-  bearerVariable,
-  codeSamplesFor,
-  defaultServerUrl,
-  httpSampleKinds,
-} from "../src/samples.ts";
+import { codeSamplesFor, defaultServerUrl, httpSampleKinds } from "../src/samples.ts";
 
 const work = mkdtempSync(join(tmpdir(), "klearstack-docs-unseen-"));
 const specPath = writeUnseenOperationSpec(work);
@@ -40,7 +35,7 @@ describe("the docs built from a spec with an operation the code has never seen",
     );
     for (const sample of samples) {
       expect(sample.source, sample.label).toContain(`${defaultServerUrl(model)}${op.path}`);
-      expect(sample.source, sample.label).toContain(bearerVariable);
+      expect(sample.source, sample.label).toContain(op.bearer?.envVar);
     }
   });
 

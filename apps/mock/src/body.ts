@@ -31,13 +31,16 @@ export function readBody(req: IncomingMessage): Promise<BodyRead> {
   });
 }
 
+/** Every value sent under one name, in order: text, or a file (a multipart part with a filename). */
+export type FormValues = Record<string, (string | File)[]>;
+
 export type FormParse =
-  | { ok: true; fields: Record<string, string> }
+  | { ok: true; fields: Record<string, string>; values: FormValues }
   | { ok: false; reason: string };
 
 /**
- * Form fields by name. A repeated field keeps its first value (like URLSearchParams.get); a file
- * part is not a field value (a form framework files it apart), so it counts as absent.
+ * Form fields by name: `fields` holds the first text value of each (like URLSearchParams.get),
+ * `values` every value, files included, for the fields the schema types (rules.ts coerces them).
  */
 export async function parseForm(contentType: string, bytes: Buffer): Promise<FormParse> {
   let form: Iterable<[string, FormDataEntryValue]>;
@@ -60,14 +63,16 @@ export async function parseForm(contentType: string, bytes: Buffer): Promise<For
   }
   // No prototype: a field named __proto__ is just a field.
   const fields: Record<string, string> = Object.create(null);
+  const values: FormValues = Object.create(null);
   for (const [name, value] of form) {
     if (typeof value === "string" && !Object.hasOwn(fields, name)) fields[name] = value;
+    values[name] = [...(values[name] ?? []), value];
   }
-  return { ok: true, fields };
+  return { ok: true, fields, values };
 }
 
 export type FormRead =
-  | { ok: true; fields: Record<string, string>; mediaType: string }
+  | { ok: true; fields: Record<string, string>; values: FormValues; mediaType: string }
   | { ok: false; status: number; text: string; note: string };
 
 /**
@@ -88,7 +93,7 @@ export async function readForm(req: IncomingMessage, mediaTypes: string[]): Prom
   const header = req.headers["content-type"] ?? "";
   const mediaType = header.split(";")[0]?.trim().toLowerCase() ?? "";
   if ((body.bytes.length === 0 && mediaType === "") || mediaTypes.length === 0) {
-    return { ok: true, fields: Object.create(null), mediaType };
+    return { ok: true, fields: Object.create(null), values: Object.create(null), mediaType };
   }
   if (!mediaTypes.includes(mediaType)) {
     return {
@@ -107,5 +112,5 @@ export async function readForm(req: IncomingMessage, mediaTypes: string[]): Prom
       note: "malformed body",
     };
   }
-  return { ok: true, fields: form.fields, mediaType };
+  return { ok: true, fields: form.fields, values: form.values, mediaType };
 }

@@ -1,22 +1,18 @@
 // Tokens that come back to the mock are checked the way the real API checks its own: signed with
 // the (example) key, not expired, and of the right type. Prism only checks that a bearer token is
-// present. What is a token, and of which type, is read from the spec:
-// - a JWT bearer scheme (`bearerFormat: JWT`) must carry a token of the type it states
-//   (`x-token-type`), else of the type its documented example (`x-example`) has;
-// - a form field whose schema is a JWT (`contentMediaType: application/jwt`) must carry a token of
-//   the type its `contentSchema` fixes (the model's `FieldModel.tokenType`), e.g. a refresh token.
+// present. What is a token, and of which type, is the model's token chain:
+// - a JWT bearer scheme (`bearerFormat: JWT`) must carry a token of the type the chain gives it
+//   (`OperationModel.bearerTokenType`: its x-token-type, else its example's, else the one issued
+//   type no field takes back);
+// - a JWT form field (`FieldModel.jwt`) must carry a token of the type its `contentSchema` fixes
+//   (`FieldModel.tokenType`), e.g. a refresh token.
 // The JWS and JWT rules are jose's (a well-kept implementation of RFC 7515/7519), held to what a
 // strict server allows (RFC 8725): only HS256, the example key's algorithm, whatever the header
 // says (so `alg: none`, RS256 or HS512 over an HMAC are refused); a `crit` header naming anything
 // the mock does not implement is refused (RFC 7515 §4.1.11); `nbf` and `exp` hold, with no clock
 // skew; `typ` must be JWT, as the spec's JwtHeader fixes (RFC 8725 §3.11: explicit typing).
 import { createSecretKey } from "node:crypto";
-import {
-  decodeJwtParts,
-  EXAMPLE_SIGNING_SECRET,
-  type OperationModel,
-  schemaFacts,
-} from "@klearstack/spec";
+import { EXAMPLE_SIGNING_SECRET, type OperationModel } from "@klearstack/spec";
 import { errors, type JWTVerifyOptions, jwtVerify } from "jose";
 
 export interface TokenRule {
@@ -41,24 +37,12 @@ export function credentialRules(operation: OperationModel): CredentialRules {
   return {
     bearer:
       scheme && /^jwt$/i.test(scheme.bearerFormat ?? "")
-        ? { tokenType: scheme.tokenType ?? exampleTokenType(scheme.example) }
+        ? { tokenType: operation.bearerTokenType }
         : undefined,
     tokenFields: operation.fields.flatMap((field) =>
-      schemaFacts(field.schema).contentMediaType === "application/jwt"
-        ? [{ name: field.name, tokenType: field.tokenType }]
-        : [],
+      field.jwt ? [{ name: field.name, tokenType: field.tokenType }] : [],
     ),
   };
-}
-
-function exampleTokenType(example: string | undefined): string | undefined {
-  if (example === undefined) return undefined;
-  try {
-    const type = (decodeJwtParts(example).claims as Record<string, unknown>).token_type;
-    return typeof type === "string" ? type : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -101,7 +101,7 @@ async function handle(
 
   const form = await readForm(req, rules.mediaTypes);
   if (!form.ok) return plain(res, form.status, form.text, form.note);
-  const { fields, mediaType } = form;
+  const { fields, values, mediaType } = form;
 
   // Prism sees the request as the API reads it: its headers (Authorization included) and its
   // form fields. Accept is left out: like the real API, the mock does no content negotiation and
@@ -152,7 +152,7 @@ async function handle(
   }
 
   // 2. The first missing or empty required field gets its documented answer, served by Prism.
-  const missingField = rules.required.find((name) => !fields[name]);
+  const missingField = rules.required.find((name) => !rules.present(values, name));
   const missing = missingField === undefined ? undefined : rules.missing.get(missingField);
   if (missing) {
     return ask({
@@ -169,11 +169,16 @@ async function handle(
   if (!tokens.ok) return refuse(tokens.reason, false);
   sources.presented.unshift(...tokens.claims);
 
-  // 4. Everything else the schema says about the fields.
-  const problems = rules.validate(mediaType || (rules.mediaTypes[0] ?? ""), fields);
+  // 4. Form text typed by the schema ("30" for an integer is 30; repeated keys are an array), then
+  // everything else the schema says about the fields. A value that fits neither gets a 400 naming
+  // the field: the vendor documents no answer for it.
+  const coerced = await rules.coerce(values);
+  if (!coerced.ok) return plain(res, 400, `Bad Request: ${coerced.problem}.`, "invalid field");
+  const problems = rules.validate(mediaType || (rules.mediaTypes[0] ?? ""), coerced.typed);
   if (problems.length > 0) {
     return plain(res, 400, `Bad Request: ${problems.join("; ")}.`, "invalid field");
   }
+  input = { ...input, body: coerced.typed };
 
   // 5. The preferred (or first documented) response.
   const { preference } = prefer;

@@ -2,7 +2,14 @@
 // written here: which form fields are required, which documented example answers each missing one
 // (`missingParameters`), how to check the fields and the tokens the request presents, and how to
 // mint the tokens each response hands out.
-import type { OperationModel, SpecValidator } from "@klearstack/spec";
+import {
+  coerceFormValue,
+  type FieldModel,
+  FormValueError,
+  type OperationModel,
+  type SpecValidator,
+} from "@klearstack/spec";
+import type { FormValues } from "./body.ts";
 import { type CredentialRules, credentialRules } from "./credentials.ts";
 import { type Lifetimes, planTokens, type TokenPlan } from "./tokens.ts";
 
@@ -21,8 +28,21 @@ export interface OperationRules {
   publicFields: Set<string>;
   /** Documented answer for each missing or empty required field. */
   missing: Map<string, MissingAnswer>;
-  /** Schema check of the parsed fields (the spec's own schema, through createSpecValidator). */
-  validate(mediaType: string, fields: Record<string, string>): string[];
+  /**
+   * Whether a field was sent with a value: the first text value of a scalar field (a repeated
+   * field keeps its first, like URLSearchParams.get; a file part is no text value), every text
+   * value of an array field, or a file field's first part.
+   */
+  present(values: FormValues, name: string): boolean;
+  /**
+   * The form as the schema types it (coerceFormValue of the model: "30" → 30, repeated keys → an
+   * array, a file → its text for validation), or the first field whose value is not of its type.
+   */
+  coerce(
+    values: FormValues,
+  ): Promise<{ ok: true; typed: Record<string, unknown> } | { ok: false; problem: string }>;
+  /** Schema check of the typed fields (the spec's own schema, through createSpecValidator). */
+  validate(mediaType: string, fields: Record<string, unknown>): string[];
   /** Documented numeric status codes, and the example keys each one has (for `Prefer`). */
   examples: Map<number, string[]>;
   /** Per status code, how to mint the tokens of its body. */
@@ -56,6 +76,8 @@ export function deriveRules(
     required: operation.fields.filter((f) => f.required).map((f) => f.name),
     publicFields: new Set(operation.fields.filter((f) => !f.secret).map((f) => f.name)),
     missing,
+    present: (values, name) => sentValues(operation.fields, values, name).some((v) => v !== ""),
+    coerce: (values) => coerceForm(operation.fields, values),
     validate(mediaType, fields) {
       const pointer = pointers.get(mediaType);
       return pointer === undefined ? [] : validator(pointer, fields);
@@ -69,4 +91,36 @@ export function deriveRules(
     tokens: new Map(numeric.map((r) => [Number(r.status), planTokens(r, lifetimes)])),
     credentials: credentialRules(operation),
   };
+}
+
+/** The values a field takes from the form (see `present`), as text or files. */
+function sentValues(fields: FieldModel[], values: FormValues, name: string): (string | File)[] {
+  const sent = values[name] ?? [];
+  const kind = fields.find((f) => f.name === name)?.kind;
+  if (kind === "file") return sent.slice(0, 1);
+  const texts = sent.filter((value) => typeof value === "string");
+  return kind === "array" ? texts : texts.slice(0, 1);
+}
+
+/** Each sent value as its field's schema types it; fields the schema does not list stay text. */
+async function coerceForm(fields: FieldModel[], values: FormValues) {
+  const typed: Record<string, unknown> = Object.create(null);
+  for (const name of Object.keys(values)) {
+    const field = fields.find((f) => f.name === name);
+    const sent = sentValues(fields, values, name);
+    if (!field) {
+      if (sent[0] !== undefined) typed[name] = sent[0];
+      continue;
+    }
+    if (sent.length === 0) continue;
+    // A file is validated by its text (its length, for the schema's bounds); text stays text.
+    const texts = await Promise.all(sent.map((v) => (typeof v === "string" ? v : v.text())));
+    try {
+      typed[name] = coerceFormValue(field, field.kind === "array" ? texts : (texts[0] ?? ""));
+    } catch (error) {
+      if (error instanceof FormValueError) return { ok: false as const, problem: error.message };
+      throw error;
+    }
+  }
+  return { ok: true as const, typed };
 }

@@ -3,7 +3,14 @@
 // operation model of @klearstack/spec. openapi-typescript gives the types; this gives the facts
 // types cannot carry at runtime: method, path, media types, field order, secret flags, security,
 // the fields a 200 must hold, and which properties carry which token.
-import { type ApiModel, type JsonSchema, type OperationModel, schemaFacts } from "@klearstack/spec";
+import {
+  type ApiModel,
+  type InputNames,
+  type JsonSchema,
+  type OperationModel,
+  schemaFacts,
+  type TokenChain,
+} from "@klearstack/spec";
 import { generatedHeader } from "./generated-header.ts";
 
 /** Client members that are not operations: an operationId with one of these names cannot be a method. */
@@ -32,16 +39,14 @@ function valueKind(schema: JsonSchema, where: string): string {
   }
 }
 
-/** A form field's kind: forms carry text, so only scalars can be sent. */
-function scalarKind(schema: JsonSchema, where: string): string {
-  const kind = valueKind(schema, where);
-  if (kind === "object" || kind === "array") {
-    throw new Error(`${where}: a form field must be a string, number or boolean, not ${kind}`);
-  }
-  return kind;
-}
+/** Where the CLI reads a value: the model's names (flag, variable, stdin flag) for it. */
+const inputNames = (names: InputNames) => ({
+  flag: names.flag,
+  variable: names.envVar,
+  stdinFlag: names.stdinFlag,
+});
 
-function operationEntry(op: OperationModel) {
+function operationEntry(op: OperationModel, chain: TokenChain) {
   const where = op.operationId;
   if (reservedMemberNames.includes(where)) {
     throw new Error(`${where}: the client already has a member of that name; rename the operation`);
@@ -64,10 +69,11 @@ function operationEntry(op: OperationModel) {
   const required = new Set(facts?.required ?? []);
   const accepts: Record<string, string> = {};
   for (const field of op.fields) {
-    if (field.tokenType) accepts[field.tokenType] = field.name;
+    const tokenType = chain.fieldTokenType(field);
+    if (tokenType) accepts[tokenType] = field.name;
   }
   const issues: Record<string, string> = {};
-  for (const token of body?.tokens ?? []) if (token.tokenType) issues[token.tokenType] = token.name;
+  for (const token of chain.issued(op)) issues[token.tokenType] = token.field;
   return {
     method: op.method,
     path: op.path,
@@ -75,7 +81,9 @@ function operationEntry(op: OperationModel) {
     bearer: op.bearer !== undefined,
     fields: op.fields.map((field) => ({
       name: field.name,
-      kind: scalarKind(field.schema, `${where} field ${field.name}`),
+      // The model's kind (string, integer, number, boolean, array, file): how it is sent.
+      kind: field.kind,
+      ...(field.items ? { items: { kind: field.items.kind } } : {}),
       required: field.required,
       secret: field.secret,
     })),
@@ -92,12 +100,17 @@ function operationEntry(op: OperationModel) {
   };
 }
 
-/** The words the CLI's help shows: kept apart so the library's bundle leaves them out. */
+/**
+ * What only the CLI needs, kept apart so the library's bundle leaves it out: the words its help
+ * shows, and where it reads each value (the model's flag and variable names).
+ */
 function operationHelp(op: OperationModel) {
   const oneLine = (text: string | undefined) => text?.trim().replace(/\s+/g, " ");
   return {
     summary: oneLine(op.summary),
     fields: Object.fromEntries(op.fields.map((field) => [field.name, oneLine(field.description)])),
+    inputs: Object.fromEntries(op.fields.map((field) => [field.name, inputNames(field)])),
+    bearer: op.bearer ? inputNames(op.bearer) : null,
   };
 }
 
@@ -129,7 +142,7 @@ function tokenFormat(model: ApiModel) {
 /** The exact text operations.gen.ts must contain for `model`. */
 export function renderOperations(model: ApiModel): string {
   const table = Object.fromEntries(
-    model.operations.map((op) => [op.operationId, operationEntry(op)]),
+    model.operations.map((op) => [op.operationId, operationEntry(op, model.chain)]),
   );
   const help = Object.fromEntries(
     model.operations.map((op) => [op.operationId, operationHelp(op)]),

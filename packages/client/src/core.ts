@@ -4,9 +4,10 @@
 // become the documented success body or a typed error. Every answer may be hostile: a redirect is
 // never followed (it would carry the form's secrets elsewhere), a body is read up to a limit, and
 // a token property must hold a JWT. Nothing here knows any one operation.
+import { encodeFormValue, FormValueError } from "@klearstack/spec/form-fields";
 import { SecretMasker } from "@klearstack/spec/secrets";
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { type Encoding, encodings } from "./encoding.ts";
+import { type Encoding, encodings, type FormEntry, mediaTypes } from "./encoding.ts";
 import {
   KlearStackApiError,
   KlearStackError,
@@ -19,7 +20,7 @@ import {
 } from "./errors.ts";
 import type { OperationEntry } from "./operation-table.ts";
 import { type RetryOptions, retryDelayAfter, retryPolicy, sleep } from "./retry.ts";
-import { hasShape, isKind } from "./shape.ts";
+import { hasShape } from "./shape.ts";
 import { isJwt } from "./token.ts";
 import type { Fetch, KlearStackLogger } from "./types.ts";
 
@@ -183,7 +184,7 @@ export function createOperationClient(
     // An operation without a request body gets no body and no content type.
     const form = entry.encodings.length ? encodings[chosen] : undefined;
     const init = {
-      body: form && checkFields(entry, fields, masker),
+      body: form && checkFields(entry, fields, masker, mediaTypes[chosen]),
       bodySerializer: form?.bodySerializer,
       headers: { ...headers, ...form?.headers },
       signal,
@@ -254,32 +255,56 @@ async function readCapped(response: Response, max: number): Promise<string> {
 }
 
 /**
- * Only the operation's fields, in the spec's order (stray properties stay home), each of its type
- * and non-empty. Errors name the field, never its value; secret values go to the masker.
+ * Only the operation's fields, in the spec's order (stray properties stay home), each of its kind
+ * and non-empty, as the form entries the media type carries (the spec model's encodeFormValue:
+ * repeated keys for an array, "true"/"false", a Blob only in multipart). Errors name the field,
+ * never its value; secret values go to the masker.
  */
 function checkFields(
   entry: OperationEntry,
   fields: unknown,
   masker: SecretMasker,
-): Record<string, unknown> {
+  mediaType: string,
+): FormEntry[] {
   if (typeof fields !== "object" || !fields) {
     throw new KlearStackValidationError("input", "must be an object");
   }
-  const body: Record<string, unknown> = {};
-  for (const { name, kind, required, secret } of entry.fields) {
+  const entries: FormEntry[] = [];
+  for (const { name, kind, items, required, secret } of entry.fields) {
     const value = (fields as Record<string, unknown>)[name];
     if (value === undefined && !required) continue;
-    if (!isKind(value, kind) || value === "" || Number.isNaN(value)) {
+    if (!isFormKind(value, kind, items?.kind) || value === "") {
       throw new KlearStackValidationError(name, `must be a non-empty ${kind}`);
     }
-    // A lone surrogate cannot be encoded as UTF-8; the platform would send U+FFFD instead.
-    if (!`${value}`.isWellFormed()) {
-      throw new KlearStackValidationError(name, "must be well-formed Unicode");
+    let encoded: FormEntry[];
+    try {
+      encoded = encodeFormValue({ name, kind, items, secret }, value as never, mediaType);
+    } catch (error) {
+      if (!(error instanceof FormValueError)) throw error;
+      throw new KlearStackValidationError(name, error.message.slice(name.length + 2));
     }
-    if (secret) masker.add(`${value}`);
-    body[name] = value;
+    for (const [, text] of encoded) {
+      if (typeof text !== "string") continue;
+      // A lone surrogate cannot be encoded as UTF-8; the platform would send U+FFFD instead.
+      if (!text.isWellFormed()) {
+        throw new KlearStackValidationError(name, "must be well-formed Unicode");
+      }
+      if (secret) masker.add(text);
+    }
+    entries.push(...encoded);
   }
-  return body;
+  return entries;
+}
+
+/** A caller's value of a field's kind: a string, a finite number, a boolean, a list, a Blob. */
+function isFormKind(value: unknown, kind: string, itemKind = "string"): boolean {
+  if (kind === "array") {
+    return Array.isArray(value) && value.every((item) => isFormKind(item, itemKind));
+  }
+  if (kind === "file") return value instanceof Blob;
+  if (kind === "integer") return Number.isSafeInteger(value);
+  if (kind === "number") return typeof value === "number" && Number.isFinite(value);
+  return typeof value === kind;
 }
 
 /**

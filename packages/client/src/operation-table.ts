@@ -2,14 +2,26 @@
 // format, tied to openapi-typescript's types so that the two generated files cannot disagree.
 import type { Encoding } from "./encoding.ts";
 
+/** How a form field is sent (the spec model's field kinds: arrays as repeated keys, files as Blobs). */
+export type FormKind = "string" | "integer" | "number" | "boolean" | "array" | "file";
+
 /** What `typeof` says about a JSON value (arrays are checked with Array.isArray). */
 export type ValueKind = "string" | "number" | "boolean" | "object" | "array";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
+/** Where the CLI reads a value (the spec model's names: --flag, KLEARSTACK_… variable, --…-stdin). */
+export interface InputEntry {
+  readonly flag: string;
+  readonly variable: string;
+  readonly stdinFlag: string;
+}
+
 export interface FieldEntry<Name extends string = string> {
   readonly name: Name;
-  readonly kind: ValueKind;
+  readonly kind: FormKind;
+  /** For an array field: the kind of its items. */
+  readonly items?: { readonly kind: "string" | "integer" | "number" | "boolean" };
   readonly required: boolean;
   /** A credential (password, token): never logged, never taken from a command line. */
   readonly secret: boolean;
@@ -51,12 +63,17 @@ export type OperationHelp<Operations> = {
   readonly [Id in keyof Operations]: {
     readonly summary?: string;
     readonly fields: { readonly [Name in FieldNamesOf<Operations[Id]>]?: string };
+    readonly inputs: { readonly [Name in FieldNamesOf<Operations[Id]>]: InputEntry };
+    /** Where the CLI reads the bearer credential; null without one. */
+    readonly bearer: InputEntry | null;
   };
 };
 
 export interface HelpEntry {
   readonly summary?: string;
   readonly fields: Readonly<Record<string, string | undefined>>;
+  readonly inputs: Readonly<Record<string, InputEntry>>;
+  readonly bearer: InputEntry | null;
 }
 
 /** What every token the API issues looks like once decoded. */

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { type OperationModel, schemaFacts } from "@klearstack/spec";
+import { encodeFormValue, type OperationModel, schemaFacts } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID } from "@klearstack/spec/fixtures";
 import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,12 +25,29 @@ let regenerated: Regenerated;
 let op: OperationModel;
 let sdk: typeof import("../src/index.ts");
 let example: Record<string, unknown>;
+/** Every documented field value, typed as the regenerated types want it (a number, a list, …). */
+let typed: Record<string, unknown>;
+/** What the form carries for `typed` (and `extra`), as text entries in order. */
+const wire = (mediaType: string, extra: Record<string, unknown> = {}) =>
+  op.fields.flatMap((f) =>
+    encodeFormValue(f, ({ ...typed, ...extra }[f.name] ?? undefined) as never, mediaType).map(
+      ([name, value]) => [name, typeof value === "string" ? value : "(file)"],
+    ),
+  );
+const received = async (request: Request) =>
+  [...(await request.formData())].map(([name, value]) => [
+    name,
+    typeof value === "string" ? value : "(file)",
+  ]);
 
 beforeAll(async () => {
   regenerated = await unseenClient();
   op = regenerated.model.operation(UNSEEN_OPERATION_ID);
   sdk = await import(pathToFileURL(regenerated.index).href);
   example = op.success?.body?.examples[0]?.value as Record<string, unknown>;
+  typed = Object.fromEntries(
+    op.fields.flatMap((f) => (f.exampleValue === undefined ? [] : [[f.name, f.exampleValue]])),
+  );
 }, 120_000);
 afterAll(() => regenerated?.remove());
 
@@ -41,13 +58,34 @@ describe("the regenerated client", () => {
     const { fetch, requests } = fakeFetch(() => json(example));
     const client = sdk.createKlearStackClient({ baseUrl, fetch });
     expect(typeof method(client)).toBe("function");
-    const result = await method(client)?.(op.exampleFields, { accessToken });
+    const result = await method(client)?.(typed, { accessToken });
     expect(result).toEqual(example);
     const [request] = requests;
     expect(request?.method).toBe(op.method.toUpperCase());
     expect(request?.url).toBe(`${baseUrl}${op.path}`);
     expect(request?.headers.get("authorization")).toBe(`Bearer ${accessToken}`);
-    expect(Object.fromEntries(await request!.formData())).toEqual(op.exampleFields);
+    expect(await received(request!)).toEqual(wire("application/x-www-form-urlencoded"));
+  });
+
+  it("sends each kind as the model encodes it, a Blob as a file, in multipart only", async () => {
+    const { fetch, requests } = fakeFetch(() => json(example));
+    const client = sdk.createKlearStackClient({ baseUrl, fetch, encoding: "multipart" });
+    const files = Object.fromEntries(
+      op.fields.filter((f) => f.kind === "file").map((f) => [f.name, new Blob(["note"])]),
+    );
+    expect(Object.keys(files).length).toBeGreaterThan(0);
+    await method(client)?.({ ...typed, ...files }, { accessToken });
+    expect(await received(requests[0]!)).toEqual(wire("multipart/form-data", files));
+    const urlencoded = sdk.createKlearStackClient({ baseUrl, fetch, retry: false });
+    await expect(
+      method(urlencoded)?.({ ...typed, ...files }, { accessToken }),
+    ).rejects.toMatchObject({ field: Object.keys(files)[0] });
+    for (const field of op.fields.filter((f) => ["integer", "boolean", "array"].includes(f.kind))) {
+      await expect(
+        method(client)?.({ ...typed, [field.name]: "not of its kind" }, { accessToken }),
+        field.name,
+      ).rejects.toMatchObject({ field: field.name });
+    }
   });
 
   it("refuses to call it without the bearer token its security asks for", async () => {
@@ -55,7 +93,7 @@ describe("the regenerated client", () => {
       baseUrl,
       fetch: fakeFetch(() => json(example)).fetch,
     });
-    await expect(method(client)?.(op.exampleFields)).rejects.toMatchObject({
+    await expect(method(client)?.(typed)).rejects.toMatchObject({
       field: "accessToken",
     });
   });
@@ -65,7 +103,7 @@ describe("the regenerated client", () => {
       baseUrl,
       fetch: fakeFetch(() => new Response(null, { status: 401 })).fetch,
     });
-    await expect(method(unauthorized)?.(op.exampleFields, { accessToken })).rejects.toBeInstanceOf(
+    await expect(method(unauthorized)?.(typed, { accessToken })).rejects.toBeInstanceOf(
       sdk.KlearStackUnauthorizedError,
     );
     const [missing] = op.missingParameters;
@@ -73,7 +111,7 @@ describe("the regenerated client", () => {
       baseUrl,
       fetch: fakeFetch(() => new Response(missing?.text, { status: 500 })).fetch,
     });
-    await expect(method(failing)?.(op.exampleFields, { accessToken })).rejects.toMatchObject({
+    await expect(method(failing)?.(typed, { accessToken })).rejects.toMatchObject({
       status: 500,
       body: missing?.text,
     });
@@ -84,7 +122,7 @@ describe("the regenerated client", () => {
       baseUrl,
       fetch: fakeFetch(() => json({ other: 1 })).fetch,
     });
-    await expect(method(client)?.(op.exampleFields, { accessToken })).rejects.toBeInstanceOf(
+    await expect(method(client)?.(typed, { accessToken })).rejects.toBeInstanceOf(
       sdk.KlearStackApiError,
     );
   });
@@ -97,14 +135,21 @@ describe("the regenerated client", () => {
       ] ?? "string";
     const usage = `import { createKlearStackClient } from "./src/index.ts";
 const client = createKlearStackClient({ baseUrl: "${baseUrl}" });
-const result = await client.${UNSEEN_OPERATION_ID}(${JSON.stringify(op.exampleFields)}, { accessToken: "t" });
+const result = await client.${UNSEEN_OPERATION_ID}(${JSON.stringify(typed)}, { accessToken: "t" });
+${op.fields
+  .filter((f) => f.kind === "file")
+  .map(
+    (f) =>
+      `await client.${UNSEEN_OPERATION_ID}({ ...${JSON.stringify(typed)}, ${f.name}: new Blob([]) }, { accessToken: "t", encoding: "multipart" });`,
+  )
+  .join("\n")}
 ${Object.entries(props)
   .map(([name, schema]) => `result.${name} satisfies ${tsType(schema)};`)
   .join("\n")}
 // @ts-expect-error a field it does not take
 await client.${UNSEEN_OPERATION_ID}({ not_a_field: "x" }, { accessToken: "t" });
 // @ts-expect-error its security asks for a bearer token
-await client.${UNSEEN_OPERATION_ID}(${JSON.stringify(op.exampleFields)});
+await client.${UNSEEN_OPERATION_ID}(${JSON.stringify(typed)});
 `;
     writeFileSync(join(regenerated.dir, "usage.ts"), usage);
     writeFileSync(
@@ -134,13 +179,13 @@ await client.${UNSEEN_OPERATION_ID}(${JSON.stringify(op.exampleFields)});
 
 describe("the regenerated CLI", () => {
   let server: LocalServer;
-  const hits: { authorization: string | null; fields: Record<string, unknown> }[] = [];
+  const hits: { authorization: string | null; fields: string[][] }[] = [];
   beforeAll(async () => {
     server = await startLocalServer(async (req, res) => {
       const request = await toRequest(req, "http://local");
       hits.push({
         authorization: request.headers.get("authorization"),
-        fields: Object.fromEntries(await request.formData()),
+        fields: await received(request),
       });
       res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(example));
     });
@@ -177,20 +222,38 @@ describe("the regenerated CLI", () => {
     expect(help.stdout).toContain("KLEARSTACK_ACCESS_TOKEN");
   });
 
-  it("runs it: fields from flags, the bearer token from the environment, the answer as JSON", async () => {
-    const flags = Object.entries(op.exampleFields).flatMap(([name, value]) => [
-      `--${name.replaceAll("_", "-")}`,
-      value,
-    ]);
-    const result = await cli([command(), "--base-url", server.url, ...flags], {
+  it("runs it: fields from flags (a switch, a repeated flag, @path for a file), the bearer token from the environment", async () => {
+    const note = join(regenerated.dir, "note.txt");
+    writeFileSync(note, "note");
+    const flags = op.fields.flatMap((field) => {
+      if (field.kind === "file") return [`--${field.flag}`, `@${note}`];
+      const value = typed[field.name];
+      if (value === undefined) return [];
+      if (field.kind === "boolean") return value ? [`--${field.flag}`] : [];
+      return [value].flat().flatMap((item) => [`--${field.flag}`, String(item)]);
+    });
+    const result = await cli([command(), "--base-url", server.url, "--multipart", ...flags], {
       KLEARSTACK_ACCESS_TOKEN: accessToken,
     });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(example);
+    const files = Object.fromEntries(
+      op.fields.filter((f) => f.kind === "file").map((f) => [f.name, new Blob(["note"])]),
+    );
     expect(hits.at(-1)).toEqual({
       authorization: `Bearer ${accessToken}`,
-      fields: op.exampleFields,
+      fields: wire("multipart/form-data", files),
     });
+  });
+
+  it("refuses a flag whose text is not of its field's kind, naming the flag", async () => {
+    const integer = op.fields.find((f) => f.kind === "integer");
+    if (!integer) throw new Error("the fixture needs an integer field");
+    const result = await cli([command(), "--base-url", server.url, `--${integer.flag}`, "many"], {
+      KLEARSTACK_ACCESS_TOKEN: accessToken,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--${integer.flag}: "many" is not an integer`);
   });
 });

@@ -6,7 +6,6 @@
 // the same seed gives the same cases whatever tokens the deployment hands out.
 import type { FieldModel, OperationModel } from "@klearstack/spec";
 import fc, { type Arbitrary } from "fast-check";
-import { isTokenField } from "../chain.ts";
 import type { GivenValues } from "../inputs.ts";
 import { canEncode } from "../send.ts";
 import { arbitraryFor, asFormValue, violationsOf } from "./arbitraries.ts";
@@ -80,7 +79,7 @@ const BASE64URL = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234
 
 /** The value a field takes in a valid case. */
 function validValue(field: FieldModel, given: GivenValues): Arbitrary<FieldValue> {
-  if (isTokenField(field)) return fc.constant({ kind: "token" });
+  if (field.jwt) return fc.constant({ kind: "token" });
   // A real password is not something to fuzz (each wrong one is a failed login), and the spec
   // documents no answer to a wrong one: secrets are the user's value or the spec's example.
   if (field.secret) return fc.constant({ kind: "secret" });
@@ -260,8 +259,7 @@ export function planCaseKinds(op: OperationModel, context: CaseContext): CaseKin
   }
 
   const breakable = op.fields.flatMap((field) => {
-    if (isTokenField(field) || field.secret || context.given.fields[field.name] !== undefined)
-      return [];
+    if (field.jwt || field.secret || context.given.fields[field.name] !== undefined) return [];
     const violation = violationsOf(field.schema);
     return violation ? [violation.map((v) => ({ field: field.name, ...v }))] : [];
   });

@@ -53,15 +53,6 @@ export interface JudgeTools {
   masker: SecretMasker;
 }
 
-/** The response the operation documents for this status: exact, then a range ("5XX"), then default. */
-export function documentedResponse(op: OperationModel, status: number): ResponseModel | undefined {
-  return (
-    op.response(status) ??
-    op.responses.find((r) => /^[1-5]XX$/i.test(r.status) && statusMatches(r.status, status)) ??
-    op.response("default")
-  );
-}
-
 const got = (answer: Answer) => `${answer.status} ${answer.mediaType || "(no Content-Type)"}`;
 
 export function judgeCase(
@@ -87,7 +78,7 @@ export function judgeCase(
     return { results, tokens };
   }
 
-  const response = documentedResponse(op, answer.status);
+  const response = op.response(answer.status);
   const documented = op.responses.map((r) => r.status).join(", ");
   add(
     "status_code_conformance",

@@ -2,6 +2,7 @@
 // bearer tokens are shell variables (the same KLEARSTACK_* names the run reads), so the command can
 // be pasted into a ticket and run by whoever holds the credentials. Generated text is quoted for
 // bash: single quotes, or $'…' when it holds control characters.
+import { bearerCredentialName, fieldEnvVar } from "@klearstack/spec";
 import type { RunInputs } from "../inputs.ts";
 import type { AuthCase, FuzzCase } from "./cases.ts";
 
@@ -62,7 +63,7 @@ export function shellWord(parts: Part[]): string {
 }
 
 function authParts(auth: AuthCase, names: CurlNames): Part[] | undefined {
-  const token = names.bearer ?? "KLEARSTACK_BEARER_TOKEN";
+  const token = names.bearer ?? fieldEnvVar("bearer_token");
   switch (auth.kind) {
     case "none":
       return undefined;
@@ -82,7 +83,8 @@ function authParts(auth: AuthCase, names: CurlNames): Part[] | undefined {
         { text: "Authorization: Bearer " },
         {
           variable:
-            names.tokenTypes[auth.tokenType] ?? `KLEARSTACK_${auth.tokenType.toUpperCase()}_TOKEN`,
+            names.tokenTypes[auth.tokenType] ??
+            fieldEnvVar(bearerCredentialName({ name: "", tokenType: auth.tokenType })),
         },
       ];
     case "empty":

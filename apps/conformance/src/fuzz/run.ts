@@ -10,7 +10,7 @@ import {
   type SecretMasker,
 } from "@klearstack/spec";
 import fc from "fast-check";
-import { bearerTokenType, inChainOrder, TokenStore } from "../chain.ts";
+import { inChainOrder, TokenStore } from "../chain.ts";
 import { type GivenValues, runInputs } from "../inputs.ts";
 import { inputResolver } from "../resolve.ts";
 import { requestUrl, send } from "../send.ts";
@@ -77,16 +77,15 @@ export function kindSeed(seed: number, operationId: string, kindId: string): num
 }
 
 /** A token type the API hands out that the bearer scheme does not take (for a wrong-token case). */
-function otherTokenType(model: ApiModel, bearerType: string | undefined): string | undefined {
+function otherTokenType(model: ApiModel): string | undefined {
+  const scheme = model.operations.find((op) => op.bearer)?.bearer;
+  const bearerType = scheme && model.chain.bearerTokenType(scheme);
   if (!bearerType) return undefined;
-  const types = model.operations.flatMap(
-    (op) => op.success?.body?.tokens.flatMap((t) => t.tokenType ?? []) ?? [],
-  );
-  return types.find((type) => type !== bearerType);
+  return model.chain.tokenTypes.find((type) => type !== bearerType);
 }
 
 export function planKinds(model: ApiModel, given: GivenValues): Map<OperationModel, CaseKind[]> {
-  const other = otherTokenType(model, bearerTokenType(model));
+  const other = otherTokenType(model);
   return new Map(
     model.operations.map((op) => [
       op,

@@ -6,7 +6,6 @@ import { createSpecValidator, loadApiModel, type OperationModel } from "@klearst
 import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "@klearstack/spec/fixtures";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isTokenField } from "../../src/chain.ts";
 import { type CaseContext, type FuzzCase, planCaseKinds } from "../../src/fuzz/cases.ts";
 
 const model = await loadApiModel();
@@ -64,7 +63,7 @@ describe("planCaseKinds, for every operation (the unseen fixture's too)", () => 
           for (const [name, value] of c.fields) {
             const field = op.fields.find((f) => f.name === name);
             if (!field) throw new Error(`${name} is no field of ${op.operationId}`);
-            if (isTokenField(field)) expect(value).toEqual({ kind: "token" });
+            if (field.jwt) expect(value).toEqual({ kind: "token" });
             else if (field.secret) expect(value).toEqual({ kind: "secret" });
             else if (value.kind === "literal") literal[name] = value.value;
           }
@@ -145,8 +144,8 @@ describe("planCaseKinds, for every operation (the unseen fixture's too)", () => 
 
 describe("planCaseKinds, for what the user gives", () => {
   it("holds a value the user gave in every case, and breaks no rule of it", () => {
-    const op = model.operations.find((o) => o.fields.some((f) => !f.secret && !isTokenField(f)));
-    const field = op?.fields.find((f) => !f.secret && !isTokenField(f));
+    const op = model.operations.find((o) => o.fields.some((f) => !f.secret && !f.jwt));
+    const field = op?.fields.find((f) => !f.secret && !f.jwt);
     if (!op || !field) throw new Error("the spec has a plain field");
     const given = { fields: { [field.name]: "4711" }, bearers: {} };
     const [mediaType = ""] = op.request?.mediaTypes ?? [];

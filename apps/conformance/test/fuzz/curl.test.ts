@@ -9,7 +9,6 @@ import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "@klearstack/spec/f
 import { type LocalServer, startLocalServer } from "@klearstack/test-support/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearerTokenType } from "../../src/chain.ts";
 import { planCaseKinds } from "../../src/fuzz/cases.ts";
 import { curlFor, curlNames, shellWord } from "../../src/fuzz/curl.ts";
 import { wireRequest } from "../../src/fuzz/wire.ts";
@@ -99,7 +98,8 @@ for (const input of inputs.bearers)
   environment[input.secret.env] = tokens[input.tokenType ?? ""] ?? "";
 
 describe("curlFor: the printed command replays the case", () => {
-  const bearerType = bearerTokenType(model) ?? "access";
+  const scheme = model.operations.find((op) => op.bearer)?.bearer;
+  const bearerType = (scheme && model.chain.bearerTokenType(scheme)) ?? "access";
   const cases = model.operations.flatMap((op) =>
     planCaseKinds(op, {
       given: { fields: {}, bearers: {} },

@@ -1,6 +1,6 @@
 // Build time: the console's model, from the operation model. Only what the console shows or sends
 // is serialized (no schemas, no example tokens), so the page carries no more than it needs.
-import { type ApiModel, maskSecrets, type OperationModel } from "@klearstack/spec";
+import { type ApiModel, fieldTypeFacts, maskSecrets, type OperationModel } from "@klearstack/spec";
 import { operationRoute } from "../page.ts";
 import { sampleSecrets } from "../sample-secrets.ts";
 import type { ConsoleModel, ConsoleOperation, ConsoleServer } from "./types.ts";
@@ -37,10 +37,8 @@ function isLoopback(url: string): boolean {
 }
 
 function consoleOperation(op: OperationModel): ConsoleOperation {
-  const secrets = sampleSecrets(op);
-  const variableOf = (fills: string) =>
-    secrets.find((s) => "field" in s.fills && s.fills.field === fills)?.variable;
-  const bearerVariable = secrets.find((s) => "bearer" in s.fills)?.variable;
+  // Refuses a scheme the samples (and so "Copy as curl") cannot send, naming it.
+  sampleSecrets(op);
   return {
     operationId: op.operationId,
     method: op.method.toUpperCase(),
@@ -48,22 +46,25 @@ function consoleOperation(op: OperationModel): ConsoleOperation {
     summary: op.summary ?? op.operationId,
     route: operationRoute(op),
     mediaTypes: op.request?.mediaTypes ?? [],
-    bearer:
-      op.bearer && bearerVariable
-        ? {
-            header: op.bearer.parameterName,
-            tokenType: op.bearer.tokenType,
-            variable: bearerVariable,
-          }
-        : undefined,
+    bearer: op.bearer
+      ? {
+          header: op.bearer.parameterName,
+          tokenType: op.bearerTokenType,
+          variable: op.bearer.envVar,
+        }
+      : undefined,
     fields: op.fields.map((field) => ({
       name: field.name,
       required: field.required,
+      kind: field.kind,
+      choices: (field.items ? itemEnum(field) : field.enum)?.map(String),
+      minimum: typeof field.schema.minimum === "number" ? field.schema.minimum : undefined,
+      maximum: typeof field.schema.maximum === "number" ? field.schema.maximum : undefined,
       description: plainText(field.description ?? ""),
       example: prefill(field),
       secret: field.secret,
       tokenType: field.tokenType,
-      variable: field.secret ? variableOf(field.name) : undefined,
+      variable: field.secret ? field.envVar : undefined,
     })),
     responses: op.responses.map((response) => ({
       status: response.status,
@@ -76,12 +77,22 @@ function consoleOperation(op: OperationModel): ConsoleOperation {
   };
 }
 
+/** The enum of an array field's items (the model keeps only their kind on `items`). */
+function itemEnum(field: OperationModel["fields"][number]): unknown[] | undefined {
+  const items = (field.schema.items ?? {}) as Record<string, unknown>;
+  return fieldTypeFacts(`${field.name}[]`, items).enum as unknown[] | undefined;
+}
+
 /**
  * The value an input starts with: the documented example, except where a token belongs. A JWT
  * field is filled by a login made in the page; the spec's example tokens (long expired, and
  * secrets in form) never are. A secret's documented example (the example password) stays, masked.
  */
 function prefill(field: OperationModel["fields"][number]): string | undefined {
+  // An array's example starts as its lines (one value per line).
+  if (field.kind === "array" && Array.isArray(field.exampleValue)) {
+    return field.exampleValue.map(String).join("\n");
+  }
   if (field.example === undefined || field.tokenType !== undefined) return undefined;
   if (field.secret && maskSecrets(field.example) !== field.example) return undefined;
   return field.example;

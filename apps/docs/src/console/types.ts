@@ -40,6 +40,13 @@ export interface ConsoleBearer {
 export interface ConsoleField {
   name: string;
   required: boolean;
+  /** The model's field kind: the control the console offers (number input, checkbox, file…). */
+  kind: "string" | "integer" | "number" | "boolean" | "array" | "file";
+  /** The values a field (or each item of an array field) may take: a select. */
+  choices: string[] | undefined;
+  /** Bounds of a number, for the number input. */
+  minimum: number | undefined;
+  maximum: number | undefined;
   description: string;
   /** Pre-filled value: the documented example, never a documented example token. */
   example: string | undefined;

@@ -1,7 +1,9 @@
 // One subcommand per operation of the table: its name, its flags (one per form field), and where
 // each secret comes from. Secrets (secret fields, the bearer token) are read from an environment
 // variable or standard input, never from argv, which every user of the machine can read in `ps`.
-import type { FieldEntry, HelpEntry, OperationEntry } from "../operation-table.ts";
+// The flag and variable names are the spec model's (names.ts in @klearstack/spec), carried by the
+// generated operation table, so the CLI, the docs samples and conformance name each value alike.
+import type { FieldEntry, HelpEntry, InputEntry, OperationEntry } from "../operation-table.ts";
 
 /** Options every subcommand has; a form field may not take one of these names. */
 export const commonOptions = {
@@ -11,11 +13,6 @@ export const commonOptions = {
   timeout: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
-
-const envPrefix = "KLEARSTACK_";
-/** RFC 6750 calls the bearer credential an access token; every bearer call reads it here. */
-export const bearerVariable = `${envPrefix}ACCESS_TOKEN`;
-const bearerFlag = "access-token";
 
 export interface Secret {
   /** What it fills: a form field, or the bearer token. */
@@ -33,28 +30,20 @@ export interface Command {
   operationId: string;
   entry: OperationEntry;
   help: HelpEntry;
-  /** Flag name (without --) of each non-secret field. */
-  fieldFlags: Map<string, FieldEntry>;
+  /** Flag name (without --) of each non-secret field, with the variable it may come from. */
+  fieldFlags: Map<string, FieldEntry & { variable: string }>;
   secrets: Secret[];
-  options: Record<string, { type: "string" | "boolean"; short?: string }>;
+  options: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
 }
 
-export const flagOf = (name: string) => name.replace(/_/g, "-").toLowerCase();
-export const variableOf = (name: string) =>
-  `${envPrefix}${name.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`;
 const kebab = (id: string) =>
   id
     .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
     .replace(/[^A-Za-z0-9]+/g, "-")
     .toLowerCase();
 
-function secretOf(fills: Secret["fills"], name: string): Secret {
-  return {
-    fills,
-    flag: flagOf(name),
-    variable: variableOf(name),
-    stdinFlag: `${flagOf(name)}-stdin`,
-  };
+function secretOf(fills: Secret["fills"], input: InputEntry): Secret {
+  return { fills, flag: input.flag, variable: input.variable, stdinFlag: input.stdinFlag };
 }
 
 /** The operation table and the spec's words for it: what the CLI is made from. */
@@ -65,20 +54,31 @@ export interface CliSpec {
 
 export function commandOf(operationId: string, entry: OperationEntry, help: HelpEntry): Command {
   const options: Command["options"] = { ...commonOptions };
-  const claim = (flag: string, type: "string" | "boolean") => {
+  const claim = (flag: string, type: "string" | "boolean", multiple = false) => {
     if (flag in options) {
       throw new Error(`${operationId}: a form field clashes with the command's --${flag} option`);
     }
-    options[flag] = { type };
+    options[flag] = multiple ? { type, multiple } : { type };
   };
-  const fieldFlags = new Map<string, FieldEntry>();
+  const fieldFlags: Command["fieldFlags"] = new Map();
   const secrets: Secret[] = [];
-  if (entry.bearer) secrets.push(secretOf({ bearer: true }, bearerFlag));
+  const inputOf = (name: string): InputEntry => {
+    const input = help.inputs[name];
+    if (!input) throw new Error(`${operationId}: the generated help names no flag for ${name}`);
+    return input;
+  };
+  if (entry.bearer) {
+    if (!help.bearer) throw new Error(`${operationId}: the generated help names no bearer flag`);
+    secrets.push(secretOf({ bearer: true }, help.bearer));
+  }
   for (const field of entry.fields) {
-    if (field.secret) secrets.push(secretOf({ field: field.name }, field.name));
+    const input = inputOf(field.name);
+    if (field.secret) secrets.push(secretOf({ field: field.name }, input));
     else {
-      claim(flagOf(field.name), "string");
-      fieldFlags.set(flagOf(field.name), field);
+      // Per kind: a boolean is a switch, an array a repeated flag, anything else one value
+      // (a number's text, a file's @path), typed by the spec model's coerceFormValue (run.ts).
+      claim(input.flag, field.kind === "boolean" ? "boolean" : "string", field.kind === "array");
+      fieldFlags.set(input.flag, { ...field, variable: input.variable });
     }
   }
   for (const secret of secrets) {
@@ -91,6 +91,6 @@ export function commandOf(operationId: string, entry: OperationEntry, help: Help
 
 export function commandsOf({ table, help }: CliSpec): Command[] {
   return Object.entries(table).map(([id, entry]) =>
-    commandOf(id, entry, help[id] ?? { fields: {} }),
+    commandOf(id, entry, help[id] ?? { fields: {}, inputs: {}, bearer: null }),
   );
 }

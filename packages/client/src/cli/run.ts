@@ -1,11 +1,13 @@
 // klearstack-token: a subcommand per operation, for shell scripts. Prints the answer as JSON, or
 // one property with --field (for `$(...)`). Errors go to stderr, never with a secret in them.
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { coerceFormValue, FormValueError } from "@klearstack/spec/form-fields";
 import { maskSecrets } from "@klearstack/spec/secrets";
 import { createOperationClient, type OperationTableLike } from "../core.ts";
 import { KlearStackApiError, KlearStackError, KlearStackValidationError } from "../errors.ts";
 import { operationHelp, operationTable } from "../generated/operations.gen.ts";
-import { type CliSpec, type Command, commandsOf, type Secret, variableOf } from "./commands.ts";
+import { type CliSpec, type Command, commandsOf, type Secret } from "./commands.ts";
 import { commandUsage, exitCodes, program, programUsage } from "./usage.ts";
 
 export { exitCodes };
@@ -50,7 +52,8 @@ export async function runCli(
 }
 
 async function runCommand(command: Command, argv: string[], io: CliIo, table: OperationTableLike) {
-  let values: Record<string, string | boolean | undefined>;
+  type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+  let values: Values;
   try {
     ({ values } = parseArgs({ args: argv, options: command.options, strict: true }));
   } catch (error) {
@@ -65,8 +68,8 @@ async function runCommand(command: Command, argv: string[], io: CliIo, table: Op
   }
   const fields: Record<string, unknown> = {};
   for (const [flag, field] of command.fieldFlags) {
-    const value = (values[flag] as string | undefined) ?? io.env[variableOf(field.name)];
-    if (value !== undefined) fields[field.name] = asKind(value, field.kind, `--${flag}`);
+    const value = values[flag] ?? io.env[field.variable];
+    if (value !== undefined) fields[field.name] = await asKind(value, field, `--${flag}`);
   }
   let accessToken: string | undefined;
   for (const [secret, value] of await readSecrets(command.secrets, values, io)) {
@@ -94,26 +97,44 @@ async function runCommand(command: Command, argv: string[], io: CliIo, table: Op
   return exitCodes.ok;
 }
 
-/** A flag's text as the field's JSON type; forms send text, the client checks the type. */
-function asKind(value: string, kind: string, flag: string): unknown {
-  if (kind === "number") {
-    const number = Number(value);
-    if (value.trim() === "" || !Number.isFinite(number))
-      throw new UsageError(`${flag} must be a number`);
-    return number;
+type FieldFlag = Command["fieldFlags"] extends Map<string, infer F> ? F : never;
+
+/**
+ * A flag's value as the field's kind: a switch is a boolean already, a file is read from `@path`,
+ * anything else is typed by the spec model's coerceFormValue ("30" → 30, repeated → a list).
+ */
+async function asKind(
+  value: string | boolean | (string | boolean)[],
+  field: FieldFlag,
+  flag: string,
+): Promise<unknown> {
+  if (typeof value === "boolean") return value;
+  if (field.kind === "file") {
+    const path = typeof value === "string" && value.startsWith("@") ? value.slice(1) : undefined;
+    if (!path) throw new UsageError(`${flag} takes a file as @path`);
+    try {
+      return new Blob([await readFile(path)]);
+    } catch {
+      throw new UsageError(`${flag}: cannot read ${path}`);
+    }
   }
-  if (kind === "boolean") {
-    if (value !== "true" && value !== "false")
-      throw new UsageError(`${flag} must be true or false`);
-    return value === "true";
+  // Text still to type: a flag's value, or an environment variable's (a switch's "true"/"false").
+  const text =
+    typeof value === "string" ? (field.kind === "array" ? [value] : value) : value.map(String);
+  try {
+    return coerceFormValue({ ...field, items: field.items }, text);
+  } catch (error) {
+    if (error instanceof FormValueError) {
+      throw new UsageError(`${flag}${error.message.slice(field.name.length)}`);
+    }
+    throw error;
   }
-  return value;
 }
 
 /** Each secret's value, from its environment variable or (one at most) standard input. */
 async function readSecrets(
   secrets: Secret[],
-  values: Record<string, string | boolean | undefined>,
+  values: Record<string, unknown>,
   io: CliIo,
 ): Promise<[Secret, string][]> {
   for (const secret of secrets) {

@@ -36,7 +36,10 @@ export function commandUsage(command: Command): string {
     const secret = command.secrets.find((s) => "field" in s.fills && s.fills.field === field.name);
     const notes = [field.required ? "required" : "optional"];
     if (secret) notes.push(`secret: or --${secret.stdinFlag}`);
-    const left = secret ? `$${secret.variable}` : `--${flags.get(field.name)} VALUE`;
+    const value =
+      { boolean: "", file: " @PATH", array: " VALUE..." }[field.kind as string] ?? " VALUE";
+    if (field.kind === "array") notes.push("repeat the flag for each value");
+    const left = secret ? `$${secret.variable}` : `--${flags.get(field.name)}${value}`;
     return [left, `${help.fields[field.name] ?? field.name} (${notes.join("; ")})`];
   });
   const bearer = command.secrets.find((s) => "bearer" in s.fills);

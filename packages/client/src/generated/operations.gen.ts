@@ -137,7 +137,20 @@ export const operationHelp = {
     "fields": {
       "user_id": "UserId of the user.",
       "company_name": "Name of the company for which the user is logging in."
-    }
+    },
+    "inputs": {
+      "user_id": {
+        "flag": "user-id",
+        "variable": "KLEARSTACK_USER_ID",
+        "stdinFlag": "user-id-stdin"
+      },
+      "company_name": {
+        "flag": "company-name",
+        "variable": "KLEARSTACK_COMPANY_NAME",
+        "stdinFlag": "company-name-stdin"
+      }
+    },
+    "bearer": null
   },
   "getAccessToken": {
     "summary": "Get access token (log in with a password)",
@@ -145,13 +158,48 @@ export const operationHelp = {
       "username": "The user's KlearStack username.",
       "password": "The user's password. A secret; sent only in the request body, never echoed.",
       "company_name": "Name of the company for which the user is logging in."
-    }
+    },
+    "inputs": {
+      "username": {
+        "flag": "username",
+        "variable": "KLEARSTACK_USERNAME",
+        "stdinFlag": "username-stdin"
+      },
+      "password": {
+        "flag": "password",
+        "variable": "KLEARSTACK_PASSWORD",
+        "stdinFlag": "password-stdin"
+      },
+      "company_name": {
+        "flag": "company-name",
+        "variable": "KLEARSTACK_COMPANY_NAME",
+        "stdinFlag": "company-name-stdin"
+      }
+    },
+    "bearer": null
   },
   "getAccessTokenFromRefreshToken": {
     "summary": "Get access token from refresh token",
     "fields": {
       "refresh_token": "HS256 JSON Web Token valid for at least a day. A secret: use it only to obtain new access tokens. Decoded, it is described by `DecodedRefreshToken`.",
       "company_name": "Name of the company for which the user is logging in."
+    },
+    "inputs": {
+      "refresh_token": {
+        "flag": "refresh-token",
+        "variable": "KLEARSTACK_REFRESH_TOKEN",
+        "stdinFlag": "refresh-token-stdin"
+      },
+      "company_name": {
+        "flag": "company-name",
+        "variable": "KLEARSTACK_COMPANY_NAME",
+        "stdinFlag": "company-name-stdin"
+      }
+    },
+    "bearer": {
+      "flag": "access-token",
+      "variable": "KLEARSTACK_ACCESS_TOKEN",
+      "stdinFlag": "access-token-stdin"
     }
   }
 } as const satisfies OperationHelp<operations>;

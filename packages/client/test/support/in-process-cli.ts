@@ -1,7 +1,7 @@
 // Runs klearstack-token's runCli in this process, with only the environment given: for tests of
 // what the command prints and how it exits, where spawning a process would prove nothing more.
 import type { OperationModel } from "@klearstack/spec";
-import { bearerVariable, flagOf, variableOf } from "../../src/cli/commands.ts";
+import { bearerCredentialName, fieldEnvVar, fieldFlag } from "@klearstack/spec/names";
 import { runCli } from "../../src/cli/run.ts";
 
 export interface InProcessResult {
@@ -44,9 +44,9 @@ export function cliCall(
   for (const field of op.fields) {
     const value = fields[field.name];
     if (value === undefined) continue;
-    if (field.secret) env[variableOf(field.name)] = value;
-    else argv.push(`--${flagOf(field.name)}`, value);
+    if (field.secret) env[fieldEnvVar(field.name)] = value;
+    else argv.push(`--${fieldFlag(field.name)}`, value);
   }
-  if (op.bearer) env[bearerVariable] = bearer;
+  if (op.bearer) env[fieldEnvVar(bearerCredentialName(op.bearer))] = bearer;
   return { argv, env };
 }

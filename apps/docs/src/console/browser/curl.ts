@@ -23,11 +23,14 @@ export function curlOf(op: ConsoleOperation, request: PreparedRequest): string {
   const option = request.encoding.startsWith("multipart/") ? "--form-string" : "--data-urlencode";
   for (const [name, value] of request.fields) {
     const field = op.fields.find((f) => f.name === name);
-    args.push(
-      field?.secret && field.variable
-        ? `${option} ${withVariable(`${name}=`, secretly(field.variable))}`
-        : `${option} ${quote(`${name}=${value}`)}`,
-    );
+    // A file is read by curl from the path of the same name (--form's @).
+    if (typeof value !== "string") args.push(`--form ${quote(`${name}=@${value.name || name}`)}`);
+    else
+      args.push(
+        field?.secret && field.variable
+          ? `${option} ${withVariable(`${name}=`, secretly(field.variable))}`
+          : `${option} ${quote(`${name}=${value}`)}`,
+      );
   }
   const note = variables.length
     ? [`# Secrets are not copied; set these first: ${variables.join(", ")}`]

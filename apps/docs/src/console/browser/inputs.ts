@@ -11,6 +11,67 @@ export interface InputRow {
   hint: HTMLElement | undefined;
 }
 
+/** A field's control: an input, a select (an enum), or a textarea (an array, one value a line). */
+export type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/**
+ * What a field's control holds, as form entries: none when empty, one per line or selected
+ * option of an array, "true"/"false" for a checkbox, the chosen File.
+ */
+export function controlEntries(field: ConsoleField, control: FieldControl): (string | File)[] {
+  if (control instanceof HTMLInputElement && control.type === "checkbox") {
+    return [control.checked ? "true" : "false"];
+  }
+  if (control instanceof HTMLInputElement && control.type === "file") {
+    return control.files?.[0] ? [control.files[0]] : [];
+  }
+  if (control instanceof HTMLSelectElement && control.multiple) {
+    return [...control.selectedOptions].map((option) => option.value);
+  }
+  if (field.kind === "array") return control.value.split("\n").filter((line) => line !== "");
+  return control.value === "" ? [] : [control.value];
+}
+
+/** The control for a field's kind (a token or a password is a masked text input). */
+function controlFor(field: ConsoleField, id: string, value: string | undefined): FieldControl {
+  if (field.secret) return secretInput(id, value);
+  const common = { id, autocomplete: "off" };
+  if (field.choices) {
+    const multiple = field.kind === "array";
+    const selected = new Set(multiple ? (value ?? "").split("\n") : [value ?? ""]);
+    const empty = multiple || field.required ? [] : [h("option", { value: "" }, "(not sent)")];
+    return h(
+      "select",
+      { ...common, multiple },
+      ...empty,
+      ...field.choices.map((choice) =>
+        h("option", { value: choice, selected: selected.has(choice) }, choice),
+      ),
+    );
+  }
+  if (field.kind === "boolean") {
+    return h("input", { ...common, type: "checkbox", checked: value === "true" });
+  }
+  if (field.kind === "file") return h("input", { ...common, type: "file" });
+  if (field.kind === "array") {
+    const area = h("textarea", { ...common, rows: "3", spellcheck: "false" });
+    area.value = value ?? "";
+    return area;
+  }
+  const input =
+    field.kind === "integer" || field.kind === "number"
+      ? h("input", {
+          ...common,
+          type: "number",
+          step: field.kind === "integer" ? "1" : "any",
+          min: field.minimum === undefined ? undefined : String(field.minimum),
+          max: field.maximum === undefined ? undefined : String(field.maximum),
+        })
+      : h("input", { ...common, type: "text", spellcheck: "false" });
+  input.value = value ?? "";
+  return input;
+}
+
 const mediaTypeLabels: Record<string, string> = {
   "application/x-www-form-urlencoded": "urlencoded",
   "multipart/form-data": "multipart",
@@ -50,11 +111,12 @@ export function bearerRow(header: string, id: string, value: string | undefined)
 }
 
 /** A request field's row, starting with `value`. */
-export function fieldRow(field: ConsoleField, id: string, value: string | undefined): InputRow {
-  const input = field.secret
-    ? secretInput(id, value)
-    : h("input", { type: "text", id, autocomplete: "off", spellcheck: "false" });
-  input.value = value ?? "";
+export function fieldRow(
+  field: ConsoleField,
+  id: string,
+  value: string | undefined,
+): Omit<InputRow, "input"> & { input: FieldControl } {
+  const input = controlFor(field, id, value);
   input.name = field.name;
   const hint = field.description
     ? h("p", { class: "ks-hint", id: `${id}-hint` }, field.description)

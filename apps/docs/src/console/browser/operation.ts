@@ -6,7 +6,13 @@ import { send } from "./answer.ts";
 import { curlOf } from "./curl.ts";
 import { h } from "./dom.ts";
 import { failureSentence } from "./failure.ts";
-import { bearerRow, encodingChoice, fieldRow } from "./inputs.ts";
+import {
+  bearerRow,
+  controlEntries,
+  encodingChoice,
+  type FieldControl,
+  fieldRow,
+} from "./inputs.ts";
 import { InputError, type PreparedRequest, prepareRequest } from "./request.ts";
 import { jsonBody, renderAnswer, renderProblem } from "./result.ts";
 import type { TokenStore } from "./tokens.ts";
@@ -30,7 +36,7 @@ export function operationConsole(
   context: OperationContext,
 ): OperationConsole {
   const id = (part: string) => `ks-${index}-${part}`;
-  const inputs = new Map<string, HTMLInputElement>();
+  const inputs = new Map<string, FieldControl>();
 
   const encodings = encodingChoice(op, id("encoding"));
   const bearer = op.bearer
@@ -131,7 +137,13 @@ export function operationConsole(
         baseUrl: context.baseUrl(),
         encoding,
         bearerToken: bearerInput?.value ?? "",
-        values: op.fields.map((f) => [f.name, inputs.get(f.name)?.value ?? ""]),
+        values: op.fields.flatMap((f) => {
+          const control = inputs.get(f.name);
+          return (control ? controlEntries(f, control) : []).map((v): [string, string | File] => [
+            f.name,
+            v,
+          ]);
+        }),
       });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

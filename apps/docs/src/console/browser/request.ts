@@ -8,8 +8,8 @@ export interface FormInput {
   encoding: string;
   /** The bearer credential as typed (without "Bearer "); empty sends no header. */
   bearerToken: string;
-  /** Field values in form order; an empty value sends no field. */
-  values: [name: string, value: string][];
+  /** Field values in form order (repeated for an array, a File for a file); "" sends no field. */
+  values: [name: string, value: string | File][];
 }
 
 export interface PreparedRequest {
@@ -17,7 +17,7 @@ export interface PreparedRequest {
   url: string;
   encoding: string;
   headers: [name: string, value: string][];
-  fields: [name: string, value: string][];
+  fields: [name: string, value: string | File][];
 }
 
 /** A mistake in the form that stops the console before anything is sent. */
@@ -40,6 +40,10 @@ export function prepareRequest(op: ConsoleOperation, input: FormInput): Prepared
   }
   if (parsed.username || parsed.password) {
     throw new InputError("The base URL must not carry a user name or password.");
+  }
+  const file = input.values.find(([, value]) => typeof value !== "string");
+  if (file && !input.encoding.startsWith("multipart/")) {
+    throw new InputError(`${file[0]} is a file: choose the multipart encoding to send it.`);
   }
   const headers: [string, string][] = [];
   const token = input.bearerToken.trim();
@@ -77,7 +81,7 @@ export function fetchArguments(
 
 function bodyOf({ encoding, fields }: PreparedRequest): BodyInit | null {
   if (encoding === "") return null; // the operation documents no request body
-  if (!encoding.startsWith("multipart/")) return new URLSearchParams(fields);
+  if (!encoding.startsWith("multipart/")) return new URLSearchParams(fields as [string, string][]);
   const form = new FormData();
   for (const [name, value] of fields) form.append(name, value);
   return form;

@@ -2,11 +2,12 @@
 // headers, body (tokens masked until asked for) and every documented JWT decoded with its time
 // left; or one plain sentence when nothing came back.
 import { maskSecrets, SecretMasker } from "@klearstack/spec/secrets";
+import { responseForStatus } from "@klearstack/spec/status";
 import type { ConsoleOperation } from "../types.ts";
 import type { Answer } from "./answer.ts";
 import { decodeTokens, timeLeft } from "./claims.ts";
 import { h } from "./dom.ts";
-import { documentedResponse, tokensIn } from "./tokens.ts";
+import { tokensIn } from "./tokens.ts";
 
 /** The body parsed when it says it is JSON; undefined otherwise. */
 export function jsonBody(answer: Answer): unknown {
@@ -24,7 +25,7 @@ export function renderAnswer(
   answer: Answer,
   showSecrets: boolean,
 ): void {
-  const documented = documentedResponse(op, answer.status);
+  const documented = responseForStatus(op.responses, answer.status);
   const body = jsonBody(answer);
   const shownBody = body === undefined ? answer.body : JSON.stringify(body, null, 2);
   const masker = new SecretMasker().learn(body);

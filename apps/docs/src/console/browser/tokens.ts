@@ -2,7 +2,8 @@
 // tokens the spec documents. The latest token of each token type ("access", "refresh") fills the
 // bearer credential and the token fields of every other call. Nothing is written to storage, a
 // cookie or the URL; reloading the page forgets them.
-import type { ConsoleOperation, ConsoleResponse } from "../types.ts";
+import { responseForStatus } from "@klearstack/spec/status";
+import type { ConsoleOperation } from "../types.ts";
 
 export interface IssuedToken {
   name: string;
@@ -10,23 +11,9 @@ export interface IssuedToken {
   token: string;
 }
 
-/** The documented response for an HTTP status: exact, then its class ("4XX"), then "default". */
-export function documentedResponse(
-  op: ConsoleOperation,
-  status: number,
-): ConsoleResponse | undefined {
-  const exact = String(status);
-  const range = `${exact[0]}XX`;
-  return (
-    op.responses.find((r) => r.status === exact) ??
-    op.responses.find((r) => r.status.toUpperCase() === range) ??
-    op.responses.find((r) => r.status === "default")
-  );
-}
-
 /** The documented token fields of an answer's JSON body that hold a string. */
 export function tokensIn(op: ConsoleOperation, status: number, body: unknown): IssuedToken[] {
-  const documented = documentedResponse(op, status)?.tokens ?? [];
+  const documented = responseForStatus(op.responses, status)?.tokens ?? [];
   if (!body || typeof body !== "object") return [];
   return documented.flatMap(({ name, tokenType }) => {
     const token = (body as Record<string, unknown>)[name];
