@@ -18,6 +18,9 @@ export const fieldFlag = (name: string): string =>
 export const fieldEnvVar = (name: string): string =>
   `${ENV_PREFIX}${fieldFlag(name).replaceAll("-", "_").toUpperCase()}`;
 
+/** The CLI subcommand of an operation: `getAccessTokenFromUserId` → `get-access-token-from-user-id`. */
+export const commandName = (operationId: string): string => fieldFlag(operationId);
+
 /** The flag that reads a secret from standard input: `password` → `password-stdin`. */
 export const fieldStdinFlag = (name: string): string => `${fieldFlag(name)}-stdin`;
 

@@ -1,25 +1,15 @@
-// What a change touches for users, named the way they meet it. The names follow the rules of the
-// workspaces that make each artifact (this package cannot import them: they depend on it):
-// - CLI (packages/client/src/cli/commands.ts): the subcommand is the operationId in kebab-case, a
-//   field's flag is `--` + its name with `_` → `-`, a secret field and the bearer token come from
-//   `KLEARSTACK_<NAME>` (or `--<flag>-stdin`), never from a flag. test/breaking.test.ts holds
-//   these to the CLI's own functions.
+// What a change touches for users, named the way they meet it. CLI subcommands, flags and
+// variables come from the model's one naming rule (../names.ts), which the client CLI, conformance
+// and the docs samples read too; the other names follow the workspaces that make each artifact
+// (they depend on this package, so it cannot import them):
 // - Postman (apps/postman): openapi-to-postmanv2 names each request by the operation's summary.
 // - Docs (apps/docs/src/page.ts, operationRoute): Redoc routes `#/<tag>/<operationId>`, slugged.
 import type { FieldModel, OperationModel } from "../model.ts";
+import { commandName, fieldEnvVar, fieldFlag, fieldStdinFlag } from "../names.ts";
 
-const envPrefix = "KLEARSTACK_";
-
-export const cliCommandOf = (operationId: string): string =>
-  operationId
-    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .toLowerCase();
-export const cliFlagOf = (field: string): string => field.replace(/_/g, "-").toLowerCase();
-export const cliVariableOf = (field: string): string =>
-  `${envPrefix}${field.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`;
-/** The variable every bearer subcommand reads its access token from. */
-export const cliBearerVariable = `${envPrefix}ACCESS_TOKEN`;
+export const cliCommandOf = commandName;
+export const cliFlagOf = fieldFlag;
+export const cliVariableOf = fieldEnvVar;
 
 export function docsAnchorOf(op: Pick<OperationModel, "operationId" | "tags">): string {
   const slug = (text: string) => text.trim().toLowerCase().replace(/\s+/g, "-");
@@ -40,10 +30,9 @@ export function artifactsOf(op: OperationModel) {
     command: `CLI subcommand ${command}`,
     field(field: FieldModel): string {
       return field.secret
-        ? `CLI subcommand ${command}: ${cliVariableOf(field.name)} (or --${cliFlagOf(field.name)}-stdin)`
+        ? `CLI subcommand ${command}: ${cliVariableOf(field.name)} (or --${fieldStdinFlag(field.name)})`
         : `CLI flag --${cliFlagOf(field.name)} of ${command}`;
     },
-    bearerVariable: `CLI subcommand ${command}: ${cliBearerVariable}`,
     postman: `Postman request "${op.summary ?? id}"`,
     docs: `docs anchor ${docsAnchorOf(op)}`,
     mock: (behaviour: string) => `mock: ${behaviour}`,

@@ -1,6 +1,7 @@
 // The shape shared by the security rules: an operation's required schemes at both ends, and the
 // artifacts an authentication change touches.
 import type { OperationModel, SecuritySchemeModel } from "../model.ts";
+import { bearerCredentialName, fieldEnvVar } from "../names.ts";
 import { artifactsOf, whereOf } from "./affects.ts";
 import type { Level, Report, Rule } from "./types.ts";
 
@@ -8,9 +9,22 @@ import type { Level, Report, Rule } from "./types.ts";
 export const wireOf = (s: SecuritySchemeModel): string =>
   [s.type, s.scheme, s.in, s.parameterName, s.bearerFormat, s.tokenType].join("|");
 
-export const securityAffects = (op: OperationModel, mock: string): string[] => {
-  const a = artifactsOf(op);
-  return [a.bearerOption, a.bearerVariable, `${a.postman} (auth)`, a.mock(mock)];
+/** What an authentication change touches: the variables of the credentials at both ends. */
+export const securityAffects = (
+  base: OperationModel,
+  head: OperationModel,
+  mock: string,
+): string[] => {
+  const a = artifactsOf(head);
+  const variables = new Set(
+    [...base.security, ...head.security].map((s) => fieldEnvVar(bearerCredentialName(s))),
+  );
+  return [
+    a.bearerOption,
+    ...[...variables].map((variable) => `${a.command}: ${variable}`),
+    `${a.postman} (auth)`,
+    a.mock(mock),
+  ];
 };
 
 /** A rule over each scheme an operation requires at both ends (by scheme name). */
@@ -42,7 +56,7 @@ export function schemeRule(options: {
               operationId: head.operationId,
               where: `${whereOf(head)} security ${after.name}`,
               message: `${after.name}'s ${options.label} changed from ${was ?? "unset"} to ${now ?? "unset"}: credentials sent as before are refused (401).`,
-              affects: securityAffects(head, `answers 401 to credentials sent the old way`),
+              affects: securityAffects(base, head, `answers 401 to credentials sent the old way`),
             },
           ];
         }),

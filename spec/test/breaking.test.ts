@@ -9,11 +9,9 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { commandOf } from "../../packages/client/src/cli/commands.ts";
 import {
   type Bump,
   cliCommandOf,
-  cliFlagOf,
   cliVariableOf,
   compareDocuments,
   type Finding,
@@ -603,23 +601,6 @@ describe("the gate's rules, on edits of the real spec", () => {
     expect(security[0]?.affects.join("\n")).toMatch(
       /KLEARSTACK_ACCESS_TOKEN[\s\S]*Postman request[\s\S]*mock: /,
     );
-  });
-
-  it("names CLI subcommands, flags and variables exactly as the CLI does", () => {
-    for (const op of model) {
-      const entry = { bearer: op.bearer !== undefined, fields: op.fields };
-      const command = commandOf(op.operationId, entry as never, { fields: {} } as never);
-      expect(command.name).toBe(cliCommandOf(op.operationId));
-      for (const field of op.fields.filter((f) => !f.secret)) {
-        expect(command.fieldFlags.has(cliFlagOf(field.name)), field.name).toBe(true);
-      }
-      expect(command.secrets.map((s) => s.variable).sort()).toEqual(
-        [
-          ...(op.bearer ? ["KLEARSTACK_ACCESS_TOKEN"] : []),
-          ...op.fields.filter((f) => f.secret).map((f) => cliVariableOf(f.name)),
-        ].sort(),
-      );
-    }
   });
 
   it("refuses an info.version that is not semver", () => {

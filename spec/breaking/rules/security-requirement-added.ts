@@ -10,10 +10,10 @@ export default {
   check: ({ pairs }) =>
     pairs
       .filter(({ base, head }) => base.security.length === 0 && head.security.length > 0)
-      .map(({ head }) => ({
+      .map(({ base, head }) => ({
         operationId: head.operationId,
         where: `${whereOf(head)} security`,
         message: `${head.operationId} now requires ${head.security.map((s) => s.name).join(" + ")}: every existing caller gets 401.`,
-        affects: securityAffects(head, "answers 401 without credentials"),
+        affects: securityAffects(base, head, "answers 401 without credentials"),
       })),
 } satisfies Rule;

@@ -26,6 +26,6 @@ export default {
         operationId: head.operationId,
         where: `${whereOf(head)} security`,
         message: `${head.operationId} requires ${names(head.security)} instead of ${names(base.security)}: callers sending the old credentials get 401.`,
-        affects: securityAffects(head, "answers 401 to the old credentials"),
+        affects: securityAffects(base, head, "answers 401 to the old credentials"),
       })),
 } satisfies Rule;

@@ -15,6 +15,6 @@ export default {
         operationId: head.operationId,
         where: `${whereOf(head)} security`,
         message: `${head.operationId} no longer requires ${base.security.map((s) => s.name).join(" + ")}: anyone can call it.`,
-        affects: securityAffects(head, "serves it without credentials"),
+        affects: securityAffects(base, head, "serves it without credentials"),
       })),
 } satisfies Rule;

@@ -3,6 +3,7 @@
 // variable or standard input, never from argv, which every user of the machine can read in `ps`.
 // The flag and variable names are the spec model's (names.ts in @klearstack/spec), carried by the
 // generated operation table, so the CLI, the docs samples and conformance name each value alike.
+import { commandName } from "@klearstack/spec/names";
 import type { FieldEntry, HelpEntry, InputEntry, OperationEntry } from "../operation-table.ts";
 
 /** Options every subcommand has; a form field may not take one of these names. */
@@ -35,12 +36,6 @@ export interface Command {
   secrets: Secret[];
   options: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
 }
-
-const kebab = (id: string) =>
-  id
-    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .toLowerCase();
 
 function secretOf(fills: Secret["fills"], input: InputEntry): Secret {
   return { fills, flag: input.flag, variable: input.variable, stdinFlag: input.stdinFlag };
@@ -86,7 +81,7 @@ export function commandOf(operationId: string, entry: OperationEntry, help: Help
     claim(secret.flag, "string");
     claim(secret.stdinFlag, "boolean");
   }
-  return { name: kebab(operationId), operationId, entry, help, fieldFlags, secrets, options };
+  return { name: commandName(operationId), operationId, entry, help, fieldFlags, secrets, options };
 }
 
 export function commandsOf({ table, help }: CliSpec): Command[] {
