@@ -10,11 +10,12 @@ import { type BuildOptions, build } from "esbuild";
 
 /**
  * The budget grows with the spec: the generated operation table adds about 50 B min+gz per
- * operation, so each operation is allowed 64 B on top of the runtime's 4928 B (5 KiB for three).
- * The runtime grew from 3904 B in issue 20: refusing redirects, capping bodies, checking token
- * properties are JWTs and masking secrets in every encoding added about 700 B (README, Measures).
+ * operation, so each operation is allowed 64 B on top of the runtime's 5440 B (5632 B for three).
+ * The runtime grew from 3904 B: issue 20's defences (refusing redirects, capping bodies, checking
+ * token properties are JWTs, masking secrets in every encoding) and issue 19's form encoding of
+ * every field kind (the spec model's encodeFormValue) added about 700 B each (README, Size).
  */
-export const sizeBudgetBytes = (operations: number): number => 4928 + 64 * operations;
+export const sizeBudgetBytes = (operations: number): number => 5440 + 64 * operations;
 
 export interface BundleSize {
   minified: number;
