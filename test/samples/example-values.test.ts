@@ -28,12 +28,14 @@ const model = await loadApiModel();
 const serverUrl = model.servers[0]?.url ?? "";
 const javaClasspath = ["/usr/share/java/okhttp.jar", "/usr/share/java/okio.jar"];
 
-/** The fields a sample writes as literals: those with an example that is not a secret. */
+/** The fields a sample writes as string literals: string fields with an example, not secrets. */
 const plainFields = (op: OperationModel) => {
   const secret = new Set(
     sampleSecrets(op).flatMap((s) => ("field" in s.fills ? [s.fills.field] : [])),
   );
-  return op.fields.filter((f) => !secret.has(f.name) && op.exampleFields[f.name] !== undefined);
+  return op.fields.filter(
+    (f) => f.kind === "string" && !secret.has(f.name) && op.exampleFields[f.name] !== undefined,
+  );
 };
 const operations = model.operations.filter((op) => plainFields(op).length > 0);
 
@@ -42,7 +44,9 @@ function withExamples(op: OperationModel, values: string[]): OperationModel {
   const given = new Map(plainFields(op).map((f, i) => [f.name, values[i % values.length] ?? ""]));
   return {
     ...op,
-    fields: op.fields.map((f) => (given.has(f.name) ? { ...f, example: given.get(f.name) } : f)),
+    fields: op.fields.map((f) =>
+      given.has(f.name) ? { ...f, example: given.get(f.name), exampleValue: given.get(f.name) } : f,
+    ),
     exampleFields: { ...op.exampleFields, ...Object.fromEntries(given) },
   };
 }
