@@ -89,13 +89,29 @@ function validValue(field: FieldModel, given: GivenValues): Arbitrary<FieldValue
   return arbitraryFor(field.schema).map((v) => ({ kind: "literal", value: asFormValue(v) }));
 }
 
+/**
+ * A field the fuzzer generates: a scalar (its text typed as the schema says: "30", "true", "0.5").
+ * An array (repeated keys) or a file (a multipart file part) is not generated yet: the case's
+ * request carries one text value per name. Such a field that is required cannot be fuzzed.
+ */
+function generated(op: OperationModel, field: FieldModel): boolean {
+  if (field.kind !== "array" && field.kind !== "file") return true;
+  if (!field.required) return false;
+  throw new Error(
+    `${op.operationId}: the fuzzer cannot yet generate the required ${field.kind} field ${field.name}`,
+  );
+}
+
 /** Valid fields: every required one, each optional one present or not. */
 function validFields(op: OperationModel, given: GivenValues): Arbitrary<[string, FieldValue][]> {
   const model: Record<string, Arbitrary<FieldValue>> = {};
-  for (const field of op.fields) model[field.name] = validValue(field, given);
+  for (const field of op.fields.filter((f) => generated(op, f))) {
+    model[field.name] = validValue(field, given);
+  }
   const requiredKeys = op.fields.filter((f) => f.required).map((f) => f.name);
   return fc.record(model, { requiredKeys }).map((record) =>
     op.fields.flatMap((f): [string, FieldValue][] => {
+      if (!(f.name in model)) return [];
       const value = record[f.name];
       return value === undefined ? [] : [[f.name, value]];
     }),
@@ -260,6 +276,7 @@ export function planCaseKinds(op: OperationModel, context: CaseContext): CaseKin
 
   const breakable = op.fields.flatMap((field) => {
     if (field.jwt || field.secret || context.given.fields[field.name] !== undefined) return [];
+    if (field.kind === "array" || field.kind === "file") return []; // not generated yet (above)
     const violation = violationsOf(field.schema);
     return violation ? [violation.map((v) => ({ field: field.name, ...v }))] : [];
   });
