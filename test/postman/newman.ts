@@ -68,6 +68,14 @@ export async function runCollection({
   const reportFile = join(dir, "report.json");
   const collectionPath = join(dir, "collection.json");
   if (collection) writeFileSync(collectionPath, JSON.stringify(collection));
+  // A file param (formdata `type: file`) is read from the working directory: what a Postman user
+  // has is the file it names, so each one is written there.
+  const collectionText = collection
+    ? JSON.stringify(collection)
+    : readFileSync(fileURLToPath(collectionFile), "utf8");
+  for (const match of collectionText.matchAll(/"type":"file","src":"([\w.-]+)"/g)) {
+    writeFileSync(join(dir, match[1] ?? "file"), "sample file\n");
+  }
   const args = [
     newmanBin,
     "run",
@@ -83,6 +91,8 @@ export async function runCollection({
     "--color",
     "off",
     "--disable-unicode",
+    "--working-dir",
+    dir,
   ];
   try {
     // newman 6 trips Node 24's deprecation warnings (fs.F_OK, util.isArray): noise, not news.

@@ -9,7 +9,8 @@ export interface WireRequest {
   path: string;
   /** The request encoding; undefined sends no body. */
   mediaType: string | undefined;
-  fields: Record<string, string>;
+  /** Form fields; a list is sent as the key repeated (an array field). */
+  fields: Record<string, string | string[]>;
   /** Sent as `Authorization: Bearer …` when set. */
   bearer?: string;
   /** The media type asked for in `Accept`, when one is expected. */
@@ -45,10 +46,13 @@ export const canEncode = (mediaType: string | undefined): boolean =>
 function encode(request: WireRequest): { body?: BodyInit; contentType?: string } {
   const { mediaType, fields } = request;
   if (mediaType === undefined) return {};
-  if (mediaType === FORM) return { body: new URLSearchParams(fields), contentType: mediaType };
+  const entries = Object.entries(fields).flatMap(([key, value]) =>
+    [value].flat().map((text): [string, string] => [key, text]),
+  );
+  if (mediaType === FORM) return { body: new URLSearchParams(entries), contentType: mediaType };
   if (mediaType === MULTIPART) {
     const form = new FormData();
-    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    for (const [key, value] of entries) form.append(key, value);
     // fetch writes the Content-Type itself, with the boundary.
     return { body: form };
   }

@@ -19,21 +19,33 @@ export function formFields(request: PostmanRequest): FormField[] {
   return body ? ((body[body.mode] as FormField[] | undefined) ?? []) : [];
 }
 
+/** What one form entry sends: a text value, or (formdata only) a file read from `src`. */
+export type FieldEntry = { value: string } | { type: "file"; src: string };
+
 /**
- * Sends `valueFor(field)` for every form field (fields it answers undefined for are left out), and
- * lets the runtime write a multipart Content-Type: only it knows the boundary, so the converter's
- * hand-set `multipart/form-data` header would break the request.
+ * Sends `valueFor(field)` for every form field: none (left out), one, or one per item of an
+ * array (repeated keys); a file only in formdata. Lets the runtime write a multipart
+ * Content-Type: only it knows the boundary, so the converter's hand-set `multipart/form-data`
+ * header would break the request.
  */
 export function withFieldValues(
   request: PostmanRequest,
-  valueFor: (field: string) => string | undefined,
+  valueFor: (field: string) => FieldEntry[] | undefined,
 ): PostmanRequest {
   const copy = structuredClone(request);
   if (copy.body) {
-    copy.body[copy.body.mode] = formFields(copy).flatMap((field) => {
-      const value = valueFor(field.key);
-      return value === undefined ? [] : [{ ...field, value }];
-    });
+    const formdata = copy.body.mode === "formdata";
+    // The converter may list an array field once per example item: each key is filled once.
+    const seen = new Set<string>();
+    const firsts = formFields(copy).filter((f) => !seen.has(f.key) && seen.add(f.key));
+    copy.body[copy.body.mode] = firsts.flatMap((field) =>
+      (valueFor(field.key) ?? [])
+        .filter((entry) => formdata || !("src" in entry))
+        .map((entry) => {
+          const { value: _value, src: _src, type: _type, ...rest } = field;
+          return { ...rest, key: field.key, ...entry } as FormField;
+        }),
+    );
     if (copy.body.mode === "formdata")
       copy.header = copy.header.filter((h) => h.key.toLowerCase() !== "content-type");
   }

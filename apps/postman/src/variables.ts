@@ -3,8 +3,17 @@
 // operations document different examples for the same name, and one per issued token type, which
 // the generated tests fill. A field that is an issued token sends the stored token, never its
 // documented (long expired) example.
-import type { ApiModel, FieldModel, OperationModel } from "@klearstack/spec";
+import {
+  type ApiModel,
+  encodeFormValue,
+  type FieldModel,
+  type FormValue,
+  type OperationModel,
+} from "@klearstack/spec";
 import type { Chain } from "./chain.ts";
+import type { FieldEntry } from "./requests.ts";
+
+const MULTIPART = "multipart/form-data";
 
 export interface CollectionVariable {
   key: string;
@@ -14,7 +23,7 @@ export interface CollectionVariable {
 
 export interface FieldValues {
   /** What `op` sends in `field`: a `{{variable}}`, or undefined to leave an optional field out. */
-  valueFor(op: OperationModel, field: string): string | undefined;
+  valueFor(op: OperationModel, field: string): FieldEntry[] | undefined;
   variables: CollectionVariable[];
 }
 
@@ -31,14 +40,28 @@ export function fieldValues(model: ApiModel, chain: Chain): FieldValues {
         );
 
   const variables = new Map<string, CollectionVariable>();
-  const values = new Map<OperationModel, Map<string, string>>();
+  const values = new Map<OperationModel, Map<string, FieldEntry[]>>();
   for (const op of model) {
-    const sends = new Map<string, string>();
+    const sends = new Map<string, FieldEntry[]>();
     values.set(op, sends);
     for (const field of op.fields) {
       const token = chain.field(field);
       if (token) {
-        sends.set(field.name, reference(token.variable));
+        sends.set(field.name, [{ value: reference(token.variable) }]);
+        continue;
+      }
+      // An array goes as repeated keys, one per documented item (the model's wire encoding); a
+      // file as a file param of the same name, read from the run's working directory (formdata).
+      if (field.kind === "array" && field.exampleValue !== undefined) {
+        const items = encodeFormValue(field, field.exampleValue as FormValue, MULTIPART);
+        sends.set(
+          field.name,
+          items.map(([, value]) => ({ value: String(value) })),
+        );
+        continue;
+      }
+      if (field.kind === "file") {
+        sends.set(field.name, [{ type: "file", src: field.name }]);
         continue;
       }
       if (field.example === undefined) {
@@ -51,7 +74,7 @@ export function fieldValues(model: ApiModel, chain: Chain): FieldValues {
       const shared = examplesByName.get(field.name)?.size === 1;
       const key = shared ? field.name : `${op.operationId}_${field.name}`;
       variables.set(key, { key, value: field.example, description: describe(field) });
-      sends.set(field.name, reference(key));
+      sends.set(field.name, [{ value: reference(key) }]);
     }
   }
 

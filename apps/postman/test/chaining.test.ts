@@ -90,7 +90,8 @@ describe.each(await specsUnderTest())("chaining in the collection of %s", (_, bu
         const op = operationOf(model, item)!;
         for (const sent of fields(item)) {
           const field = op.fields.find((f) => f.name === sent.key)!;
-          if (isJwtField(field)) continue;
+          // An array goes as one literal per item, a file as a file param (collection.test.ts).
+          if (isJwtField(field) || field.kind === "array" || field.kind === "file") continue;
           const agreed = examples.get(field.name)?.size === 1;
           const key = agreed ? field.name : `${op.operationId}_${field.name}`;
           expect(sent.value, `${item.name}: ${field.name}`).toBe(`{{${key}}}`);

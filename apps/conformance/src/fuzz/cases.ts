@@ -77,27 +77,49 @@ const OTHER_METHODS = ["GET", "PUT", "PATCH", "DELETE"];
 const OTHER_MEDIA_TYPES = ["application/json", "text/plain"];
 const BASE64URL = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"];
 
-/** The value a field takes in a valid case. */
-function validValue(field: FieldModel, given: GivenValues): Arbitrary<FieldValue> {
-  if (field.jwt) return fc.constant({ kind: "token" });
+/**
+ * The values a field takes in a valid case: one, or one per item of an array field (sent as
+ * repeated keys, the model's wire encoding; an empty array sends none).
+ */
+function validValue(field: FieldModel, given: GivenValues): Arbitrary<FieldValue[]> {
+  if (field.jwt) return fc.constant([{ kind: "token" }]);
   // A real password is not something to fuzz (each wrong one is a failed login), and the spec
   // documents no answer to a wrong one: secrets are the user's value or the spec's example.
-  if (field.secret) return fc.constant({ kind: "secret" });
+  if (field.secret) return fc.constant([{ kind: "secret" }]);
   // A value the user gave (their user id) is held: the deployment may know no other.
   const value = given.fields[field.name];
-  if (value !== undefined) return fc.constant({ kind: "literal", value });
-  return arbitraryFor(field.schema).map((v) => ({ kind: "literal", value: asFormValue(v) }));
+  if (value !== undefined) return fc.constant([{ kind: "literal", value }]);
+  const literal = (v: unknown): FieldValue => ({ kind: "literal", value: asFormValue(v) });
+  if (field.kind === "array") {
+    return arbitraryFor(field.schema).map((list) => (list as unknown[]).map(literal));
+  }
+  return arbitraryFor(field.schema).map((v) => [literal(v)]);
+}
+
+/**
+ * A field the fuzzer generates: a scalar (its text typed as the schema says: "30", "true", "0.5")
+ * or an array (repeated keys). A file (a multipart file part) is not generated yet; a required
+ * one cannot be fuzzed.
+ */
+function generated(op: OperationModel, field: FieldModel): boolean {
+  if (field.kind !== "file") return true;
+  if (!field.required) return false;
+  throw new Error(
+    `${op.operationId}: the fuzzer cannot yet generate the required ${field.kind} field ${field.name}`,
+  );
 }
 
 /** Valid fields: every required one, each optional one present or not. */
 function validFields(op: OperationModel, given: GivenValues): Arbitrary<[string, FieldValue][]> {
-  const model: Record<string, Arbitrary<FieldValue>> = {};
-  for (const field of op.fields) model[field.name] = validValue(field, given);
+  const model: Record<string, Arbitrary<FieldValue[]>> = {};
+  for (const field of op.fields.filter((f) => generated(op, f))) {
+    model[field.name] = validValue(field, given);
+  }
   const requiredKeys = op.fields.filter((f) => f.required).map((f) => f.name);
   return fc.record(model, { requiredKeys }).map((record) =>
     op.fields.flatMap((f): [string, FieldValue][] => {
-      const value = record[f.name];
-      return value === undefined ? [] : [[f.name, value]];
+      if (!(f.name in model)) return [];
+      return (record[f.name] ?? []).map((value): [string, FieldValue] => [f.name, value]);
     }),
   );
 }
@@ -260,6 +282,7 @@ export function planCaseKinds(op: OperationModel, context: CaseContext): CaseKin
 
   const breakable = op.fields.flatMap((field) => {
     if (field.jwt || field.secret || context.given.fields[field.name] !== undefined) return [];
+    if (field.kind === "array" || field.kind === "file") return []; // no one-text violation
     const violation = violationsOf(field.schema);
     return violation ? [violation.map((v) => ({ field: field.name, ...v }))] : [];
   });

@@ -95,10 +95,26 @@ function authParts(auth: AuthCase, names: CurlNames): Part[] | undefined {
 /** JSON text of the fields, references as variables inside the string values. */
 function jsonParts(fields: FuzzCase["fields"], names: CurlNames): Part[] {
   const parts: Part[] = [{ text: "{" }];
-  fields.forEach(([name, value], i) => {
+  // A repeated name (an array field's items) is one JSON array, as the request sends it.
+  const grouped = new Map<string, FuzzCase["fields"][number][1][]>();
+  for (const [name, value] of fields) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+  const one = (name: string, value: FuzzCase["fields"][number][1]): Part[] =>
+    value.kind === "literal"
+      ? [{ text: JSON.stringify(value.value) }]
+      : [{ text: '"' }, { variable: names.fields[name] ?? name }, { text: '"' }];
+  [...grouped].forEach(([name, values], i) => {
     parts.push({ text: `${i > 0 ? "," : ""}${JSON.stringify(name)}:` });
-    if (value.kind === "literal") parts.push({ text: JSON.stringify(value.value) });
-    else parts.push({ text: '"' }, { variable: names.fields[name] ?? name }, { text: '"' });
+    const [first] = values;
+    if (values.length === 1 && first) {
+      parts.push(...one(name, first));
+      return;
+    }
+    parts.push({ text: "[" });
+    for (const [j, value] of values.entries()) {
+      if (j > 0) parts.push({ text: "," });
+      parts.push(...one(name, value));
+    }
+    parts.push({ text: "]" });
   });
   parts.push({ text: "}" });
   return parts;

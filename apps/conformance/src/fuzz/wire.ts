@@ -12,10 +12,13 @@ export function wireRequest(
   valid: ValidInputs,
   tokenOfType: (tokenType: string) => string | undefined,
 ): WireRequest {
-  const fields: Record<string, string> = {};
+  // A name the case repeats (an array field's items) is sent once per value.
+  const fields: Record<string, string | string[]> = {};
   for (const [name, value] of fuzzCase.fields) {
     const text = value.kind === "literal" ? value.value : valid.fields[name];
-    if (text !== undefined) fields[name] = text;
+    if (text === undefined) continue;
+    const known = fields[name];
+    fields[name] = known === undefined ? text : [known, text].flat();
   }
   return {
     method: fuzzCase.method,
