@@ -38,6 +38,7 @@ export {
   type RequestModel,
   type ResponseModel,
   type SecuritySchemeModel,
+  serverUrlAtDefaults,
   type TokenFieldModel,
 } from "./model.ts";
 export {

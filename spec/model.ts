@@ -243,16 +243,21 @@ function buildModel(document: OpenApiLike, resolved: OpenApiLike): ApiModel {
       return found;
     },
     servers: ((resolved.servers ?? []) as JsonSchema[]).map((server) => ({
-      url: Object.entries((server.variables ?? {}) as Record<string, { default: string }>).reduce(
-        (url, [name, variable]) => url.replaceAll(`{${name}}`, variable.default),
-        String(server.url),
-      ),
+      url: serverUrlAtDefaults(server),
       description: server.description as string | undefined,
     })),
     title: String(info.title ?? ""),
     version: String(info.version ?? ""),
     [Symbol.iterator]: () => operations[Symbol.iterator](),
   };
+}
+
+/** A Server Object's URL with each `{variable}` at its default (`{URL}` → its default URL). */
+export function serverUrlAtDefaults(server: JsonSchema): string {
+  return Object.entries((server.variables ?? {}) as Record<string, { default: string }>).reduce(
+    (url, [name, variable]) => url.replaceAll(`{${name}}`, String(variable.default)),
+    String(server.url),
+  );
 }
 
 function operationModel(

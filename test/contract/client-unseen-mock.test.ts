@@ -9,7 +9,12 @@ import { useMock } from "@klearstack/mock/testing";
 import { createSpecValidator, loadApiModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "@klearstack/spec/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginsOf, methodOf, tokensOf } from "../../packages/client/test/support/fixtures.ts";
+import {
+  exampleInput,
+  loginsOf,
+  methodOf,
+  tokensOf,
+} from "../../packages/client/test/support/fixtures.ts";
 import { rejectionOf } from "../../packages/client/test/support/secret-safe-assertions.ts";
 import { unseenClient } from "../../packages/client/test/support/unseen-client.ts";
 import { fetchWithout } from "./support/altered-fetch.ts";
@@ -44,7 +49,7 @@ describe.each(["urlencoded", "multipart"] as const)(
   (encoding) => {
     it("answers a typed 200 that validates against the fixture spec", async () => {
       const client = sdk.createKlearStackClient({ baseUrl: mock.url, encoding });
-      const body = await methodOf(client, op)(op.exampleFields, {
+      const body = await methodOf(client, op)(exampleInput(op), {
         accessToken: await accessToken(),
       });
       const pointer = op.success?.body?.schemaPointer ?? "";
@@ -60,7 +65,7 @@ describe.each(["urlencoded", "multipart"] as const)(
           fetch: fetchWithout(missing.field),
         });
         const error = await rejectionOf(
-          methodOf(client, op)(op.exampleFields, {
+          methodOf(client, op)(exampleInput(op), {
             accessToken: await accessToken(),
           }),
         );
@@ -72,7 +77,7 @@ describe.each(["urlencoded", "multipart"] as const)(
     it("answers the bodyless 401 to an invalid token, as KlearStackUnauthorizedError", async () => {
       const client = sdk.createKlearStackClient({ baseUrl: mock.url, encoding });
       const error = await rejectionOf(
-        methodOf(client, op)(op.exampleFields, { accessToken: "not.a.valid-token" }),
+        methodOf(client, op)(exampleInput(op), { accessToken: "not.a.valid-token" }),
       );
       expect(error).toBeInstanceOf(sdk.KlearStackUnauthorizedError);
       expect(error).toMatchObject({ status: 401, body: "" });

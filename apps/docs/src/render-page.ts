@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { OpenApiDocument } from "@klearstack/spec";
+import { type OpenApiDocument, serverUrlAtDefaults } from "@klearstack/spec";
 import Handlebars from "handlebars";
 import { parse } from "yaml";
 import { redoclyConfigPath } from "./build.ts";
@@ -59,7 +59,7 @@ export function renderPage(document: OpenApiDocument, redoc: "inline" | "route")
       <script type="module">
       ${load}
 
-      const __redoc_definition = ${scriptJson(document)};
+      const __redoc_definition = ${scriptJson(withServersAtDefaults(document))};
       const __redoc_options = ${scriptJson(redocOptions())};
 
       hydrate(__redoc_definition, __redoc_options, document.getElementById('redoc'));
@@ -77,4 +77,36 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value)
     .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
     .replace(/</g, "\\u003c");
+}
+
+type Node = Record<string, unknown>;
+
+/**
+ * The document with every server URL at its variables' defaults. Redoc, rendering in the browser,
+ * resolves a URL that is a variable ("{URL}") against the page, so over http:// it would show
+ * http://127.0.0.1:8080/{URL}, a URL on the docs server. The page shows the default instead.
+ */
+export function withServersAtDefaults(document: OpenApiDocument): OpenApiDocument {
+  const expand = (servers: unknown) =>
+    Array.isArray(servers)
+      ? servers.map(({ variables: _, ...server }: Node) => ({
+          ...server,
+          url: serverUrlAtDefaults({ ...server, variables: _ } as Node),
+        }))
+      : servers;
+  const paths = Object.fromEntries(
+    Object.entries((document.paths ?? {}) as Record<string, Node>).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item).map(([key, value]) =>
+          key === "servers"
+            ? [key, expand(value)]
+            : value && typeof value === "object" && "servers" in (value as Node)
+              ? [key, { ...(value as Node), servers: expand((value as Node).servers) }]
+              : [key, value],
+        ),
+      ),
+    ]),
+  );
+  return { ...document, servers: expand(document.servers), paths } as OpenApiDocument;
 }

@@ -19,6 +19,11 @@ export const idOf = (op: OperationModel) => op.operationId as OperationId;
 
 /** The spec's example request of `op`: one value per field. */
 export const exampleFields = (op: OperationModel): Record<string, string> => op.exampleFields;
+/** The client's typed input from the documented examples (a number for an integer, an array…). */
+export const exampleInput = (op: OperationModel): Record<string, unknown> =>
+  Object.fromEntries(
+    op.fields.flatMap((f) => (f.exampleValue === undefined ? [] : [[f.name, f.exampleValue]])),
+  );
 
 /** The spec's documented 200 body of `op`. */
 export function example200(op: OperationModel): Record<string, unknown> {
