@@ -12,6 +12,10 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Vitest's default on 2 cores is 1 worker: test files in a workspace would run one after
+    // another while most of them wait on a child process, a browser or a socket. Files keep their
+    // own processes, ports and temp folders, so two run side by side.
+    maxWorkers: 2,
     ...(reportDir && {
       reporters: [
         "default",
