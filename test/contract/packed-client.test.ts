@@ -95,7 +95,7 @@ beforeAll(async () => {
     }),
   );
   await npm(["install"], app);
-}, 120_000);
+});
 
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   op = regenerated.model.operation(UNSEEN_OPERATION_ID);
   sdk = await import(pathToFileURL(regenerated.index).href);
   example = op.success?.body?.examples[0]?.value as Record<string, unknown>;
-}, 120_000);
+});
 afterAll(() => regenerated?.remove());
 
 const method = (client: object) => (client as Record<string, AnyMethod>)[UNSEEN_OPERATION_ID];
