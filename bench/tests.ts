@@ -1,7 +1,8 @@
 // npm run bench:tests: the whole suite from an empty cache (turbo --force, builds included), timed:
 // the wall time of the run, of each workspace's test task (turbo's run summary), and the ten
 // slowest test files (each workspace's vitest JSON report). Figures for the README, never
-// assertions. Extra arguments go to turbo (e.g. --concurrency=1).
+// assertions. A failing task does not stop the others (--continue): every workspace is timed.
+// Extra arguments go to turbo (e.g. --concurrency=1).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,6 +33,7 @@ const turbo = spawnSync(
     "run",
     "test",
     "--force",
+    "--continue",
     "--summarize",
     "--output-logs=errors-only",
     ...process.argv.slice(2),

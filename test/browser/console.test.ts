@@ -122,7 +122,7 @@ describe.each(suites)("the try-it console: $name", (suite) => {
     if (!first) throw new Error("the spec has no operation");
     await driver.open(first);
     await driver.useServer(mock.url);
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

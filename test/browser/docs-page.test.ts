@@ -43,7 +43,7 @@ beforeAll(async () => {
   for (const tag of new Set(model.operations.flatMap((op) => op.tags.slice(0, 1)))) {
     await page.getByRole("link", { name: tag, exact: true }).first().click();
   }
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -184,5 +184,5 @@ describe("the docs page opened as a plain file", () => {
     } finally {
       await local.close();
     }
-  }, 60_000);
+  });
 });

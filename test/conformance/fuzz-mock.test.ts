@@ -65,5 +65,5 @@ describe("conformance --fuzz against the mock", () => {
     }
     expect(run.leaked, "secrets whose text was printed (names only)").toEqual([]);
     expect(run.leakedInReports, "secrets in the reports (names only)").toEqual([]);
-  }, 300_000);
+  });
 });

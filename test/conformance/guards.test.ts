@@ -37,7 +37,7 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
 
 describe("conformance --help", () => {
   it("lists one flag per request field of every operation, with the spec's description", async () => {
-    const run = await conformance(["--help"]);
+    const run = await conformance(["--help"], { process: true }); // the process: exit 0, stdout
     expect(run.code).toBe(0);
     expect(run.output).toContain("usage: npm run conformance -- --base-url <URL>");
     const lines = run.output.split("\n").map((line) => line.trim());
@@ -99,7 +99,7 @@ describe("conformance never takes a secret on the command line (exit 2)", () => 
 
 describe("conformance refuses unsafe or malformed runs (exit 2)", () => {
   it("without --base-url, with the usage line", async () => {
-    const run = await conformance([]);
+    const run = await conformance([], { process: true }); // the process: exit 2, stderr
     expect(run.code).toBe(2);
     expect(run.output).toContain("usage: npm run conformance -- --base-url <URL>");
   });

@@ -59,7 +59,11 @@ describe("conformance against a faithful stand-in of the documented API", () => 
   afterAll(() => server.close());
 
   it("runs every planned check of every operation, passes them all, exits 0", async () => {
-    const run = await conformance(["--base-url", server.url], { secrets: issued(server) });
+    // As a process: the exit code and the printed table a CI job sees.
+    const run = await conformance(["--base-url", server.url], {
+      secrets: issued(server),
+      process: true,
+    });
     expect(run.output).toMatch(
       /^#\s+operation\s+request encoding\s+check\s+expected\s+got\s+result$/m,
     );
@@ -110,6 +114,7 @@ describe("conformance against a faithful stand-in of the documented API", () => 
     // The same secret through standard input.
     server.seen.length = 0;
     const piped = await conformance(["--base-url", server.url, `--${viaEnv.secret.stdinFlag}`], {
+      process: true, // the process's real standard input
       stdin: `${secret.text}\n`,
       secrets: () => [secret, ...issued(server)()],
     });

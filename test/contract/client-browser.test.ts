@@ -80,7 +80,7 @@ beforeAll(async () => {
         `the client did not load in the page: ${pageErrors.join("; ") || "no error logged"}`,
       );
     });
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();

@@ -33,7 +33,7 @@ let sdk: Sdk;
 beforeAll(async () => {
   regenerated = await unseenClient();
   sdk = await import(pathToFileURL(regenerated.index).href);
-}, 120_000);
+});
 afterAll(() => regenerated?.remove());
 const mock = useMock(() => ({ specPath: regenerated.specPath }));
 

@@ -16,7 +16,7 @@ let docsUrl: string;
 beforeAll(async () => {
   start = await runNpmStart();
   ({ mockUrl, docsUrl } = start);
-}, 60_000);
+});
 
 afterAll(() => start?.cleanUp());
 
@@ -75,7 +75,7 @@ describe("npm start", () => {
         const page = await (await fetch(docsUrl)).text();
         return model.operations.every((op) => page.includes(`${op.operationId} 4711`)) || undefined;
       }, "the edited page");
-      await tab.waitForFunction(() => !("beforeTheEdit" in window), null, { timeout: 30_000 });
+      await tab.waitForFunction(() => !("beforeTheEdit" in window), null, { timeout: 300_000 });
       await heading(tab, `${first.operationId} 4711`).waitFor({ state: "visible" });
       // One watcher serves both: the same save reloaded the mock.
       await start.waitFor(() => /mock: reloaded .+/.exec(start.output)?.[0], "the mock's reload");
@@ -115,7 +115,7 @@ describe("npm start", () => {
     await vi.waitFor(() => expect(start.output).toContain("Stopped the mock and the docs."), {
       timeout: 30_000,
     });
-  }, 20_000);
+  });
 });
 
 /** An operation's heading as Redoc shows it (its accessible name ends with the summary). */

@@ -23,7 +23,7 @@ let html: string;
 beforeAll(async () => {
   page = await buildDocs({ spec: specPath, out: join(work, "dist", "index.html") });
   html = readBuiltPage(page);
-}, 120_000);
+});
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("the docs built from a spec with an operation the code has never seen", () => {
@@ -59,5 +59,5 @@ describe("the docs built from a spec with an operation the code has never seen",
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  });
 });

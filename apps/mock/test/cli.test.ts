@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { loadApiModel } from "@klearstack/spec";
 import { writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
 import { runProcess } from "@klearstack/test-support/process";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { bundledCli as bin, startCli, stopClis } from "./cli-process.ts";
 import {
   call,
@@ -20,7 +20,8 @@ import {
   validRequest,
 } from "./support.ts";
 
-afterEach(stopClis);
+// Each test starts its own CLI on its own port, so they run concurrently; all are stopped at the end.
+afterAll(stopClis);
 
 const issuer = loginOperation();
 /** Sends every operation a valid request (tokens from a login first); resolves with the secrets. */
@@ -42,7 +43,7 @@ async function callEveryOperation(url: string, headers: Record<string, string> =
 }
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
-describe("klearstack-mock", () => {
+describe.concurrent("klearstack-mock", () => {
   it("prints exactly one ready line with the URL it listens on", async () => {
     const { url, stdout } = await startCli(["--port", "0", "--no-watch"]);
     expect(stdout()).toMatch(/^KlearStack mock ready at http:\/\/127\.0\.0\.1:\d+\n$/);

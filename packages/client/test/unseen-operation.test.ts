@@ -48,7 +48,7 @@ beforeAll(async () => {
   typed = Object.fromEntries(
     op.fields.flatMap((f) => (f.exampleValue === undefined ? [] : [[f.name, f.exampleValue]])),
   );
-}, 120_000);
+});
 afterAll(() => regenerated?.remove());
 
 const method = (client: object) => (client as Record<string, AnyMethod>)[UNSEEN_OPERATION_ID];

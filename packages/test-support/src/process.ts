@@ -5,7 +5,7 @@
 import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
 
 /** Deadline for a condition: long enough for a loaded 2-core machine; it only catches hangs. */
-export const DEFAULT_DEADLINE_MS = 120_000;
+export const DEFAULT_DEADLINE_MS = 300_000;
 
 export interface WaitOptions {
   timeoutMs?: number;

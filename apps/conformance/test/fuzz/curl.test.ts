@@ -159,7 +159,7 @@ describe("curlFor: the printed command replays the case", () => {
       environment,
     );
     replayed.push(...arrivals.slice(first));
-  }, 300_000);
+  });
 
   it.each(cases.map((x, n) => [`${x.op.operationId}: ${x.kind.id} #${x.i + 1}`, n] as const))(
     "%s",
