@@ -3,7 +3,9 @@
 // documented missing parameter, left out or sent empty, gets the documented error text. A check
 // is data plus a request builder, so the runner (and, later, a fuzzer) can send any of them.
 import {
+  coerceFormValue,
   encodeFormValue,
+  type FormFieldType,
   type FormValue,
   type OperationModel,
   type TokenFieldModel,
@@ -39,6 +41,15 @@ export interface ValidInputs {
   bearer: string | undefined;
 }
 
+function fitsKind(field: FormFieldType, text: string): boolean {
+  try {
+    coerceFormValue(field, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The fields as `mediaType` sends them (`encodeFormValue`: an array as repeated keys, a boolean as
  * "true"/"false", a file as a file part). A file only multipart can carry is left out elsewhere.
@@ -54,6 +65,8 @@ export function wireFields(
     // An empty value is sent as it is: the "<field> empty" checks send one of any kind.
     if (!field || value === "") wire[name] = value as string;
     else if (field.kind === "file" && mediaType !== "multipart/form-data") continue;
+    // A text the user gave that is not of the field's kind goes as it is: the server judges it.
+    else if (typeof value === "string" && !fitsKind(field, value)) wire[name] = value;
     else {
       const values = encodeFormValue(field, value, mediaType ?? "").map(([, v]) => v);
       wire[name] = field.kind === "array" ? values : (values[0] ?? "");
