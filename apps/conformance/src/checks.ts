@@ -2,8 +2,15 @@
 // valid request gets the documented success; a bearer operation without its token gets 401; each
 // documented missing parameter, left out or sent empty, gets the documented error text. A check
 // is data plus a request builder, so the runner (and, later, a fuzzer) can send any of them.
-import type { OperationModel, TokenFieldModel } from "@klearstack/spec";
-import type { WireRequest } from "./send.ts";
+import {
+  coerceFormValue,
+  encodeFormValue,
+  type FormFieldType,
+  type FormValue,
+  type OperationModel,
+  type TokenFieldModel,
+} from "@klearstack/spec";
+import type { WireRequest, WireValue } from "./send.ts";
 
 /**
  * A request without credentials on a bearer-protected operation is answered 401 (RFC 6750 §3.1,
@@ -25,10 +32,47 @@ export interface Expectation {
   tokens: TokenFieldModel[];
 }
 
-/** The values a valid request of the operation carries, resolved by the chain. */
+/**
+ * The values a valid request of the operation carries, resolved by the chain: typed as the schema
+ * types them (a number, a list, a file), encoded per request encoding by the model's rule.
+ */
 export interface ValidInputs {
-  fields: Record<string, string>;
+  fields: Record<string, FormValue>;
   bearer: string | undefined;
+}
+
+function fitsKind(field: FormFieldType, text: string): boolean {
+  try {
+    coerceFormValue(field, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The fields as `mediaType` sends them (`encodeFormValue`: an array as repeated keys, a boolean as
+ * "true"/"false", a file as a file part). A file only multipart can carry is left out elsewhere.
+ */
+export function wireFields(
+  op: OperationModel,
+  fields: Record<string, FormValue>,
+  mediaType: string | undefined,
+): Record<string, WireValue | WireValue[]> {
+  const wire: Record<string, WireValue | WireValue[]> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    const field = op.fields.find((f) => f.name === name);
+    // An empty value is sent as it is: the "<field> empty" checks send one of any kind.
+    if (!field || value === "") wire[name] = value as string;
+    else if (field.kind === "file" && mediaType !== "multipart/form-data") continue;
+    // A text the user gave that is not of the field's kind goes as it is: the server judges it.
+    else if (typeof value === "string" && !fitsKind(field, value)) wire[name] = value;
+    else {
+      const values = encodeFormValue(field, value, mediaType ?? "").map(([, v]) => v);
+      wire[name] = field.kind === "array" ? values : (values[0] ?? "");
+    }
+  }
+  return wire;
 }
 
 export interface Check {
@@ -53,14 +97,18 @@ export function planChecks(op: OperationModel): Check[] {
     (m, i, all) => all.findIndex((other) => other.field === m.field) === i,
   );
   for (const mediaType of encodings) {
-    const wire = (valid: ValidInputs, change: Partial<WireRequest>, expect: Expectation) => ({
+    const wire = (
+      valid: ValidInputs,
+      change: Partial<Omit<WireRequest, "fields">> & { fields?: Record<string, FormValue> },
+      expect: Expectation,
+    ): WireRequest => ({
       method: op.method,
       path: op.path,
       mediaType,
-      fields: valid.fields,
       bearer: valid.bearer,
       ...(expect.mediaType ? { accept: expect.mediaType } : {}),
       ...change,
+      fields: wireFields(op, change.fields ?? valid.fields, mediaType),
     });
     const base = { operation: op, mediaType };
     const success = op.success;

@@ -45,7 +45,7 @@ export async function runChecks(options: RunOptions): Promise<Outcome[]> {
   const notRun = await inChainOrder(model, inputResolver(options, store), async (op, valid) => {
     // What the user gave is known already; what came from the server is learned (long enough).
     for (const field of op.fields) {
-      if (field.secret || field.jwt) masker.learn(valid.fields[field.name]);
+      if (field.secret || field.jwt) masker.learn(valid.fields[field.name] as string | undefined);
     }
     masker.learn(valid.bearer);
     for (const check of planChecks(op)) {

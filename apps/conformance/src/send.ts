@@ -4,13 +4,16 @@
 // Redirects are not followed: a 3xx is an answer to judge, not a hop to take with a token. A body
 // is read up to a limit: a hostile deployment's endless answer costs a megabyte, not the machine.
 
+/** One form value as sent: text, or a file (a multipart file part; no other encoding carries one). */
+export type WireValue = string | Blob;
+
 export interface WireRequest {
   method: string;
   path: string;
   /** The request encoding; undefined sends no body. */
   mediaType: string | undefined;
   /** Form fields; a list is sent as the key repeated (an array field). */
-  fields: Record<string, string | string[]>;
+  fields: Record<string, WireValue | WireValue[]>;
   /** Sent as `Authorization: Bearer …` when set. */
   bearer?: string;
   /** The media type asked for in `Accept`, when one is expected. */
@@ -47,9 +50,15 @@ function encode(request: WireRequest): { body?: BodyInit; contentType?: string }
   const { mediaType, fields } = request;
   if (mediaType === undefined) return {};
   const entries = Object.entries(fields).flatMap(([key, value]) =>
-    [value].flat().map((text): [string, string] => [key, text]),
+    [value].flat().map((part): [string, WireValue] => [key, part]),
   );
-  if (mediaType === FORM) return { body: new URLSearchParams(entries), contentType: mediaType };
+  if (mediaType === FORM) {
+    const texts = entries.map(([key, value]): [string, string] => {
+      if (typeof value === "string") return [key, value];
+      throw new Error(`${key}: a file is sent only as multipart/form-data`);
+    });
+    return { body: new URLSearchParams(texts), contentType: mediaType };
+  }
   if (mediaType === MULTIPART) {
     const form = new FormData();
     for (const [key, value] of entries) form.append(key, value);

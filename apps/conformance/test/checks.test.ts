@@ -1,10 +1,10 @@
 // The checks are planned from the model, operation by operation, never written by hand: per request
 // encoding, a valid request, the 401 without credentials on a bearer operation, and one missing and
 // one empty request per documented missing parameter, each expecting what the spec documents.
-import { loadApiModel, loadSpec } from "@klearstack/spec";
+import { encodeFormValue, type FormValue, loadApiModel, loadSpec } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "@klearstack/spec/fixtures";
 import { describe, expect, it } from "vitest";
-import { planChecks, UNAUTHENTICATED_STATUS } from "../src/checks.ts";
+import { planChecks, UNAUTHENTICATED_STATUS, wireFields } from "../src/checks.ts";
 
 const model = await loadApiModel();
 const valid = { fields: { a: "1", b: "2" }, bearer: "credential" };
@@ -109,5 +109,51 @@ describe("planChecks, for every operation of the spec", () => {
     expect(check?.mediaType).toBeUndefined();
     expect(check?.expect).toEqual({ status: "204", mediaType: undefined, tokens: [] });
     expect(check?.request(valid).mediaType).toBeUndefined();
+  });
+});
+
+const unseenModel = await loadApiModel({ document: unseenOperationDocument() as never });
+
+describe("wireFields: a valid request's typed values as each encoding sends them", () => {
+  const op = unseenModel.operation(UNSEEN_OPERATION_ID);
+  const typed = Object.fromEntries(
+    op.fields.flatMap((f) =>
+      f.kind === "file"
+        ? [[f.name, new Blob(["a"], { type: "text/plain" })]]
+        : f.exampleValue === undefined
+          ? []
+          : [[f.name, f.exampleValue as FormValue]],
+    ),
+  );
+
+  it("encodes every kind by the model's rule, a file only in multipart", () => {
+    const multipart = wireFields(op, typed, "multipart/form-data");
+    const urlencoded = wireFields(op, typed, "application/x-www-form-urlencoded");
+    for (const field of op.fields) {
+      const value = typed[field.name];
+      if (value === undefined) continue;
+      if (field.kind === "file") {
+        expect(multipart[field.name]).toBe(value);
+        expect(urlencoded).not.toHaveProperty(field.name);
+        continue;
+      }
+      const entries = encodeFormValue(field, value, "multipart/form-data").map(([, v]) => v);
+      const expected = field.kind === "array" ? entries : entries[0];
+      expect(multipart[field.name], field.name).toEqual(expected);
+      expect(urlencoded[field.name], field.name).toEqual(expected);
+      if (field.kind !== "string") expect(expected).not.toBe(undefined);
+    }
+    expect(new Set(op.fields.map((f) => f.kind))).toEqual(
+      new Set(["string", "integer", "number", "boolean", "array", "file"]),
+    );
+  });
+
+  it("sends an empty value, and a text the user gave that is not of its kind, as they are", () => {
+    const field = op.fields.find((f) => f.kind === "integer");
+    if (!field) throw new Error("the fixture has an integer field");
+    const form = "application/x-www-form-urlencoded";
+    expect(wireFields(op, { [field.name]: "" }, form)).toEqual({ [field.name]: "" });
+    expect(wireFields(op, { [field.name]: "thirty" }, form)).toEqual({ [field.name]: "thirty" });
+    expect(wireFields(op, { [field.name]: "30" }, form)).toEqual({ [field.name]: "30" });
   });
 });

@@ -113,7 +113,9 @@ function integerArbitrary(facts: JsonSchema): Arbitrary<number> {
 
 function numberArbitrary(facts: JsonSchema): Arbitrary<number> {
   const bound = (value: unknown) => (typeof value === "number" ? value : undefined);
-  return fc.double({
+  // Each inclusive bound on its own too (a fifth of the time each): where off-by-one bugs live.
+  const edges = [bound(facts.minimum), bound(facts.maximum)].filter((n) => n !== undefined);
+  const between = fc.double({
     min: bound(facts.minimum) ?? bound(facts.exclusiveMinimum) ?? -1e9,
     max: bound(facts.maximum) ?? bound(facts.exclusiveMaximum) ?? 1e9,
     minExcluded: bound(facts.exclusiveMinimum) !== undefined,
@@ -121,6 +123,12 @@ function numberArbitrary(facts: JsonSchema): Arbitrary<number> {
     noNaN: true,
     noDefaultInfinity: true,
   });
+  if (edges.length === 0 || typeof facts.multipleOf === "number") return between;
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 3, arbitrary: between },
+    ...edges.map((edge) => ({ weight: 1, arbitrary: fc.constant(edge) })),
+  );
 }
 
 function objectArbitrary(facts: JsonSchema, depth: number): Arbitrary<Record<string, unknown>> {
@@ -142,12 +150,26 @@ const TYPES: Record<string, (facts: JsonSchema, depth: number) => Arbitrary<unkn
   boolean: () => fc.boolean(),
   null: () => fc.constant(null),
   object: objectArbitrary,
-  array: (facts, depth) =>
-    fc.array(arbitraryFor((facts.items ?? {}) as JsonSchema, depth + 1), {
-      minLength: typeof facts.minItems === "number" ? facts.minItems : 0,
-      maxLength: typeof facts.maxItems === "number" ? facts.maxItems : 5,
-    }),
+  array: arrayArbitrary,
 };
+
+/** Any number of items in minItems..maxItems, and each boundary count on its own. */
+function arrayArbitrary(facts: JsonSchema, depth: number): Arbitrary<unknown[]> {
+  const items = arbitraryFor((facts.items ?? {}) as JsonSchema, depth + 1);
+  const min = typeof facts.minItems === "number" ? facts.minItems : 0;
+  const max = typeof facts.maxItems === "number" ? facts.maxItems : min + 5;
+  const unique = facts.uniqueItems === true;
+  const list = (minLength: number, maxLength: number) =>
+    unique
+      ? fc.uniqueArray(items, { minLength, maxLength, selector: (v) => JSON.stringify(v) })
+      : fc.array(items, { minLength, maxLength });
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 3, arbitrary: list(min, max) },
+    { weight: 1, arbitrary: list(min, min) },
+    { weight: 1, arbitrary: list(max, max) },
+  );
+}
 
 /**
  * Values valid against `schema` (resolved: no `$ref`s; `allOf` members are merged): `const`,
@@ -232,6 +254,30 @@ export function violationsOf(schema: JsonSchema): Arbitrary<Violation> | undefin
       stringOfLength(1, 12)
         .filter((text) => Number.isNaN(Number(text)))
         .map(tag(`not a number (type ${facts.type})`)),
+    );
+    if (facts.type === "integer") {
+      options.push(
+        fc
+          .integer({ min: -999, max: 999 })
+          .map((n) => `${n}.5`)
+          .map(tag("not an integer")),
+      );
+    }
+    // Just past each bound: the off-by-one a server gets wrong.
+    if (typeof facts.minimum === "number") {
+      const below = facts.type === "integer" ? Math.ceil(facts.minimum) - 1 : facts.minimum - 0.5;
+      options.push(fc.constant(String(below)).map(tag(`below minimum ${facts.minimum}`)));
+    }
+    if (typeof facts.maximum === "number") {
+      const above = facts.type === "integer" ? Math.floor(facts.maximum) + 1 : facts.maximum + 0.5;
+      options.push(fc.constant(String(above)).map(tag(`above maximum ${facts.maximum}`)));
+    }
+  }
+  if (facts.type === "boolean") {
+    options.push(
+      stringOfLength(1, 8)
+        .filter((text) => text !== "true" && text !== "false")
+        .map(tag("not a boolean (true or false)")),
     );
   }
   return options.length === 0 ? undefined : fc.oneof(...options);

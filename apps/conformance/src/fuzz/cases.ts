@@ -13,6 +13,8 @@ import { arbitraryFor, asFormValue, violationsOf } from "./arbitraries.ts";
 /** A field's value in a case: generated text, or a reference filled in when the case is sent. */
 export type FieldValue =
   | { kind: "literal"; value: string }
+  /** A file part (multipart only): its media type and bytes. */
+  | { kind: "file"; type: string; bytes: readonly number[] }
   /** A secret field: the user's value, else the spec's example. */
   | { kind: "secret" }
   /** A JWT field: the user's value, else the latest token of its type the run received. */
@@ -90,35 +92,45 @@ function validValue(field: FieldModel, given: GivenValues): Arbitrary<FieldValue
   const value = given.fields[field.name];
   if (value !== undefined) return fc.constant([{ kind: "literal", value }]);
   const literal = (v: unknown): FieldValue => ({ kind: "literal", value: asFormValue(v) });
+  if (field.kind === "file") {
+    const type = field.schema.contentMediaType;
+    return fileBytes(field.schema).map((bytes) => [
+      { kind: "file", type: typeof type === "string" ? type : "application/octet-stream", bytes },
+    ]);
+  }
   if (field.kind === "array") {
     return arbitraryFor(field.schema).map((list) => (list as unknown[]).map(literal));
   }
   return arbitraryFor(field.schema).map((v) => [literal(v)]);
 }
 
-/**
- * A field the fuzzer generates: a scalar (its text typed as the schema says: "30", "true", "0.5")
- * or an array (repeated keys). A file (a multipart file part) is not generated yet; a required
- * one cannot be fuzzed.
- */
-function generated(op: OperationModel, field: FieldModel): boolean {
-  if (field.kind !== "file") return true;
-  if (!field.required) return false;
-  throw new Error(
-    `${op.operationId}: the fuzzer cannot yet generate the required ${field.kind} field ${field.name}`,
+/** Most bytes of a generated file: small, far within any body limit. */
+const FILE_BYTES = 64;
+
+/** A file's bytes: random, within its schema's length (bytes), each boundary length on its own. */
+function fileBytes(schema: FieldModel["schema"]): Arbitrary<number[]> {
+  const min = typeof schema.minLength === "number" ? schema.minLength : 0;
+  const max = Math.max(
+    min,
+    Math.min(typeof schema.maxLength === "number" ? schema.maxLength : FILE_BYTES, FILE_BYTES),
+  );
+  const bytes = (minLength: number, maxLength: number) =>
+    fc.uint8Array({ minLength, maxLength }).map((array) => [...array]);
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 3, arbitrary: bytes(min, max) },
+    { weight: 1, arbitrary: bytes(min, min) },
+    { weight: 1, arbitrary: bytes(max, max) },
   );
 }
 
 /** Valid fields: every required one, each optional one present or not. */
 function validFields(op: OperationModel, given: GivenValues): Arbitrary<[string, FieldValue][]> {
   const model: Record<string, Arbitrary<FieldValue[]>> = {};
-  for (const field of op.fields.filter((f) => generated(op, f))) {
-    model[field.name] = validValue(field, given);
-  }
+  for (const field of op.fields) model[field.name] = validValue(field, given);
   const requiredKeys = op.fields.filter((f) => f.required).map((f) => f.name);
   return fc.record(model, { requiredKeys }).map((record) =>
     op.fields.flatMap((f): [string, FieldValue][] => {
-      if (!(f.name in model)) return [];
       return (record[f.name] ?? []).map((value): [string, FieldValue] => [f.name, value]);
     }),
   );
@@ -127,7 +139,35 @@ function validFields(op: OperationModel, given: GivenValues): Arbitrary<[string,
 const shortType = (mediaType: string | undefined) =>
   mediaType === undefined ? "no body" : (mediaType.split("/")[1] ?? mediaType);
 
+/**
+ * A case as its encoding can carry it: a file part goes only in multipart, so elsewhere a file
+ * field is left out; a valid case that leaves out a required file is one the spec documents no
+ * answer for (the encoding cannot carry the operation's input).
+ */
+function fitted(op: OperationModel, fuzzCase: FuzzCase): FuzzCase {
+  if (fuzzCase.mediaType === "multipart/form-data") return fuzzCase;
+  const fields = fuzzCase.fields.filter(([, value]) => value.kind !== "file");
+  if (fields.length === fuzzCase.fields.length) return fuzzCase;
+  const sent = new Set(fields.map(([name]) => name));
+  const lost = op.fields.filter((f) => f.kind === "file" && f.required && !sent.has(f.name));
+  if (lost.length === 0 || fuzzCase.expect.kind !== "success") return { ...fuzzCase, fields };
+  const names = lost.map((f) => f.name).join(", ");
+  return {
+    ...fuzzCase,
+    label: `${fuzzCase.label} without the file ${names} (only multipart carries a file)`,
+    fields,
+    expect: { kind: "undocumented" },
+  };
+}
+
 export function planCaseKinds(op: OperationModel, context: CaseContext): CaseKind[] {
+  return planKinds(op, context).map((kind) => ({
+    ...kind,
+    arbitrary: kind.arbitrary.map((fuzzCase) => fitted(op, fuzzCase)),
+  }));
+}
+
+function planKinds(op: OperationModel, context: CaseContext): CaseKind[] {
   const method = op.method.toUpperCase();
   const encodings = op.request?.mediaTypes.filter((m) => canEncode(m)) ?? [];
   const bodies = encodings.length > 0 ? encodings : [undefined];

@@ -120,15 +120,31 @@ function jsonParts(fields: FuzzCase["fields"], names: CurlNames): Part[] {
   return parts;
 }
 
+/** A file's bytes as a `printf '%b'` argument: every byte escaped, so any byte replays as it is. */
+const printfBytes = (bytes: readonly number[]) =>
+  `printf '%b' '${bytes.map((b) => `\\x${b.toString(16).padStart(2, "0")}`).join("")}'`;
+
+/**
+ * A file part as curl sends it from `source` ("-" for standard input), with the media type and the
+ * file name fetch gives a Blob ("blob"), so the server receives the same part.
+ */
+const filePart = (name: string, type: string, source: string) =>
+  `${quoteText(`${name}=@`)}${source}${quoteText(`;type=${type};filename=blob`)}`;
+
 export function curlFor(fuzzCase: FuzzCase, url: URL, names: CurlNames): string {
   const words = ["curl", "-sS", "-i", "-X", fuzzCase.method, quoteText(url.href)];
+  // A file's bytes are piped in: the first file on standard input (curl reads it whole and sends
+  // its length, as fetch does), any further one from a process substitution.
+  let stdin: string | undefined;
   const auth = authParts(fuzzCase.auth, names);
   if (auth) words.push("-H", shellWord(auth));
   const { mediaType, fields } = fuzzCase;
   const field = (name: string, value: FuzzCase["fields"][number][1]): Part[] =>
     value.kind === "literal"
       ? [{ text: `${name}=${value.value}` }]
-      : [{ text: `${name}=` }, { variable: names.fields[name] ?? name }];
+      : value.kind === "file"
+        ? [{ text: `${name}=` }] // only multipart carries a file (cases leave it out elsewhere)
+        : [{ text: `${name}=` }, { variable: names.fields[name] ?? name }];
   if (mediaType !== undefined && fields.length === 0) {
     // A body without fields, as fetch sends it: an empty form, or a multipart of no parts.
     const multipart = mediaType === "multipart/form-data";
@@ -144,7 +160,16 @@ export function curlFor(fuzzCase: FuzzCase, url: URL, names: CurlNames): string 
     );
   } else if (mediaType === "multipart/form-data") {
     // --form-string, not -F: a value starting with @ or < is text, not a file to upload.
-    for (const [name, value] of fields) words.push("--form-string", shellWord(field(name, value)));
+    for (const [name, value] of fields) {
+      if (value.kind !== "file") {
+        words.push("--form-string", shellWord(field(name, value)));
+      } else if (stdin === undefined) {
+        stdin = printfBytes(value.bytes);
+        words.push("--form", filePart(name, value.type, "-"));
+      } else {
+        words.push("--form", filePart(name, value.type, `<(${printfBytes(value.bytes)})`));
+      }
+    }
   } else if (mediaType !== undefined && /json$/.test(mediaType)) {
     words.push("-H", quoteText(`Content-Type: ${fuzzCase.contentType ?? mediaType}`));
     words.push("--data-binary", shellWord(jsonParts(fields, names)));
@@ -154,5 +179,5 @@ export function curlFor(fuzzCase: FuzzCase, url: URL, names: CurlNames): string 
     for (const [name, value] of fields)
       words.push("--data-urlencode", shellWord(field(name, value)));
   }
-  return words.join(" ");
+  return stdin === undefined ? words.join(" ") : `${stdin} | ${words.join(" ")}`;
 }

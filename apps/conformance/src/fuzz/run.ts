@@ -131,7 +131,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     if (!resolved.ok) throw new Error(`${op.operationId} can no longer run: ${resolved.why}`);
     const request = wireRequest(op, fuzzCase, resolved.valid, (type) => store.get(type));
     for (const [name, value] of fuzzCase.fields) {
-      if (value.kind !== "literal") teach(masker, [request.fields[name]].flat()[0]);
+      const sent = [request.fields[name]].flat()[0];
+      if (value.kind !== "literal" && typeof sent === "string") teach(masker, sent);
     }
     teach(masker, request.bearer);
     const answer = await pace.send(() => send(baseUrl, request, options));

@@ -1,8 +1,8 @@
 // A case as the request on the wire: its references filled from the chain and the user's values,
 // its bearer credential derived from the valid one as the case says (tampered, unsigned, …).
 import type { OperationModel } from "@klearstack/spec";
-import type { ValidInputs } from "../checks.ts";
-import type { WireRequest } from "../send.ts";
+import { type ValidInputs, wireFields } from "../checks.ts";
+import type { WireRequest, WireValue } from "../send.ts";
 import type { AuthCase, FuzzCase } from "./cases.ts";
 
 /** The case as a request, its references filled from the chain and the user's values. */
@@ -13,12 +13,23 @@ export function wireRequest(
   tokenOfType: (tokenType: string) => string | undefined,
 ): WireRequest {
   // A name the case repeats (an array field's items) is sent once per value.
-  const fields: Record<string, string | string[]> = {};
+  // A secret or token is the valid request's (a text), encoded as the fixed checks encode it.
+  const reference = (name: string) => {
+    const value = valid.fields[name];
+    if (value === undefined) return undefined;
+    return wireFields(op, { [name]: value }, fuzzCase.mediaType)[name];
+  };
+  const fields: Record<string, WireValue | WireValue[]> = {};
   for (const [name, value] of fuzzCase.fields) {
-    const text = value.kind === "literal" ? value.value : valid.fields[name];
-    if (text === undefined) continue;
+    const sent =
+      value.kind === "literal"
+        ? value.value
+        : value.kind === "file"
+          ? new Blob([Uint8Array.from(value.bytes)], { type: value.type })
+          : reference(name);
+    if (sent === undefined) continue;
     const known = fields[name];
-    fields[name] = known === undefined ? text : [known, text].flat();
+    fields[name] = known === undefined ? sent : [known, sent].flat();
   }
   return {
     method: fuzzCase.method,

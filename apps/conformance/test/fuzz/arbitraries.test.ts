@@ -106,6 +106,33 @@ describe("arbitraryFor", () => {
     expect(lengths.size).toBeGreaterThan(10);
   });
 
+  it("reaches the bounds of numbers and item counts, and both booleans", () => {
+    const sample = (schema: JsonSchema) =>
+      new Set(fc.sample(arbitraryFor(schema), { numRuns: 200, seed: 3 }));
+    const integers = sample({ type: "integer", minimum: 1, maximum: 60 });
+    expect(integers).toContain(1);
+    expect(integers).toContain(60);
+    const numbers = sample({ type: "number", minimum: 0, maximum: 1 });
+    expect(numbers).toContain(0);
+    expect(numbers).toContain(1);
+    expect(numbers.size).toBeGreaterThan(10);
+    const counts = new Set(
+      [
+        ...sample({
+          type: "array",
+          items: { type: "string", enum: ["a", "b"] },
+          minItems: 1,
+          maxItems: 3,
+        }),
+      ].map((list) => (list as unknown[]).length),
+    );
+    expect(counts).toEqual(new Set([1, 2, 3]));
+    expect(sample({ type: "boolean" })).toEqual(new Set([true, false]));
+    expect(sample({ type: "string", enum: ["summary", "full"] })).toEqual(
+      new Set(["summary", "full"]),
+    );
+  });
+
   it("generates unicode beyond ASCII and the BMP, never what a form or a shell cannot carry", () => {
     const text = fc.sample(codePoint, { numRuns: 2000, seed: 11 }).join("");
     expect(text).toMatch(/[^\x20-\x7e]/); // beyond printable ASCII
@@ -162,6 +189,14 @@ describe("arbitraryFor", () => {
   });
 });
 
+const jsonOrText = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
 describe("asFormValue", () => {
   it("sends strings as they are and anything else as its JSON text", () => {
     expect(asFormValue("Acme")).toBe("Acme");
@@ -177,6 +212,9 @@ describe("violationsOf", () => {
     ["pattern", { type: "string", pattern: "^\\d+$" }],
     ["enum", { type: "string", enum: ["access", "refresh"] }],
     ["integer", { type: "integer" }],
+    ["bounded integer", { type: "integer", minimum: 1, maximum: 60 }],
+    ["bounded number", { type: "number", minimum: 0, maximum: 1 }],
+    ["boolean", { type: "boolean" }],
   ];
 
   it("finds a rule to break in every request field of the spec that has one", () => {
@@ -188,10 +226,19 @@ describe("violationsOf", () => {
     (_, schema) => {
       const violations = violationsOf(schema);
       if (!violations) throw new Error("expected a violation");
+      const rules = new Set<string>();
       for (const { rule, value } of fc.sample(violations, { numRuns: 100, seed: 9 })) {
-        expect(validate(schema, value), `${rule}: ${JSON.stringify(value)}`).not.toEqual([]);
+        // As the form text is typed before validating ("1.5" → 1.5), where it reads as JSON.
+        const typed = schema.type === "string" ? value : jsonOrText(value);
+        expect(validate(schema, typed), `${rule}: ${JSON.stringify(value)}`).not.toEqual([]);
         expect(value).not.toBe("");
-        expect(rule).toMatch(/longer than|shorter than|pattern|enum|const|not a number/);
+        expect(rule).toMatch(
+          /longer than|shorter than|pattern|enum|const|not a number|not an integer|not a boolean|below minimum|above maximum/,
+        );
+        rules.add(rule.split(" ")[0] ?? "");
+      }
+      if (schema.type === "integer" && "minimum" in schema) {
+        expect(rules).toEqual(new Set(["not", "below", "above"]));
       }
     },
   );

@@ -84,6 +84,52 @@ describe("planCaseKinds, for every operation (the unseen fixture's too)", () => 
     },
   );
 
+  it("generates every field kind of the fixture, a file part only in multipart", () => {
+    const op = unseen.operation(UNSEEN_OPERATION_ID);
+    const multipart = sample(op, "valid inputs, form-data", 100);
+    const sent = new Set(multipart.flatMap((c) => c.fields.map(([name]) => name)));
+    expect(sent).toEqual(new Set(op.fields.map((f) => f.name)));
+    const files = multipart.flatMap((c) =>
+      c.fields.flatMap(([, v]) => (v.kind === "file" ? [v] : [])),
+    );
+    const file = op.fields.find((f) => f.kind === "file");
+    const lengths = new Set(files.map((f) => f.bytes.length));
+    expect(lengths).toContain(file?.schema.minLength);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(64);
+    for (const f of files) expect(f.type).toBe(file?.schema.contentMediaType);
+    // An array field's items as repeated keys, up to its maxItems.
+    const array = op.fields.find((f) => f.kind === "array");
+    const counts = multipart.map((c) => c.fields.filter(([name]) => name === array?.name).length);
+    expect(counts).toContain(array?.schema.maxItems);
+    const urlencoded = sample(op, "valid inputs, x-www-form-urlencoded", 100);
+    expect(urlencoded.flatMap((c) => c.fields).some(([, v]) => v.kind === "file")).toBe(false);
+    expect(urlencoded.every((c) => c.expect.kind === "success")).toBe(true);
+  });
+
+  it("makes a valid urlencoded case with a required file one the spec documents nothing for", async () => {
+    const document = unseenOperationDocument() as unknown as {
+      components: { schemas: Record<string, { required?: string[]; properties?: object }> };
+    };
+    const file = unseen.operation(UNSEEN_OPERATION_ID).fields.find((f) => f.kind === "file");
+    if (!file) throw new Error("the fixture has a file field");
+    for (const schema of Object.values(document.components.schemas)) {
+      if (Object.keys(schema.properties ?? {}).includes(file.name))
+        schema.required?.push(file.name);
+    }
+    const op = (await loadApiModel({ document: document as never })).operation(UNSEEN_OPERATION_ID);
+    expect(op.fields.find((f) => f.name === file.name)?.required).toBe(true);
+    for (const c of sample(op, "valid inputs, x-www-form-urlencoded", 10)) {
+      expect(c.expect).toEqual({ kind: "undocumented" });
+      expect(c.label).toBe(
+        `valid inputs without the file ${file.name} (only multipart carries a file)`,
+      );
+    }
+    for (const c of sample(op, "valid inputs, form-data", 10)) {
+      expect(c.expect).toEqual({ kind: "success" });
+      expect(c.fields.some(([, v]) => v.kind === "file")).toBe(true);
+    }
+  });
+
   it.each(operations)(
     "%s: each required field goes missing or empty, expecting the text documented for it",
     (_, op) => {

@@ -29,7 +29,8 @@ const secrets: Record<string, string> = { password: "pa$$ w'rd! `id` $(id)" };
 interface Arrival {
   method: string;
   mediaType: string;
-  fields: Record<string, string> | string;
+  /** A form's entries in order (repeated keys and files as they came), JSON parsed, else text. */
+  fields: [string, string | { file: string; type: string; bytes: string }][] | unknown;
   authorization: string | undefined;
 }
 
@@ -39,16 +40,26 @@ async function arrival(req: IncomingMessage): Promise<Arrival> {
   const body = Buffer.concat(chunks);
   const contentType = req.headers["content-type"] ?? "";
   const mediaType = contentType.split(";")[0]?.trim() ?? "";
-  let fields: Arrival["fields"] = body.toString("utf8");
+  const text = body.toString("utf8");
+  let fields: Arrival["fields"] = text;
   if (mediaType === "application/x-www-form-urlencoded" || mediaType === "multipart/form-data") {
     const form = await new Request("http://x/", {
       method: "POST",
       headers: { "content-type": contentType },
       body,
     }).formData();
-    fields = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
+    fields = await Promise.all(
+      [...form.entries()].map(async ([k, v]) =>
+        typeof v === "string"
+          ? [k, v]
+          : [
+              k,
+              { file: v.name, type: v.type, bytes: Buffer.from(await v.bytes()).toString("hex") },
+            ],
+      ),
+    );
   } else if (mediaType === "application/json") {
-    fields = JSON.parse(fields) as Record<string, string>;
+    fields = JSON.parse(text) as unknown;
   }
   return {
     method: req.method ?? "",
@@ -128,6 +139,15 @@ describe("curlFor: the printed command replays the case", () => {
       ]),
     );
     expect(cases.length).toBeGreaterThan(60);
+    // Files (multipart only) and repeated keys, which the replay must carry as they were sent.
+    const multipart = cases.filter(({ c }) => c.mediaType === "multipart/form-data");
+    expect(multipart.some(({ c }) => c.fields.some(([, v]) => v.kind === "file"))).toBe(true);
+    const repeated = ({ c }: (typeof cases)[number]) =>
+      new Set(c.fields.map(([name]) => name)).size < c.fields.length;
+    expect(multipart.some(repeated)).toBe(true);
+    expect(cases.filter(({ c }) => c.mediaType !== "multipart/form-data").some(repeated)).toBe(
+      true,
+    );
   });
 
   // Each case is sent once by the fuzzer's own code, then every printed command runs in one bash
