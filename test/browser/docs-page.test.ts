@@ -126,8 +126,13 @@ describe("the docs page in Chromium", () => {
       for (const sample of samples) {
         await openSampleMenu(section);
         await page.getByRole("menuitem", { name: sample.label, exact: true }).click();
-        const shown = await section.locator("pre").first().innerText();
-        expect(shown.trim(), sample.label).toBe(sample.source.trim());
+        // Redoc swaps the sample in after the click: wait for the condition, not for one read.
+        await expect
+          .poll(async () => (await section.locator("pre").first().innerText()).trim(), {
+            message: sample.label,
+            timeout: 60_000,
+          })
+          .toBe(sample.source.trim());
       }
     },
   );
