@@ -135,22 +135,26 @@ async function run(
   for (const input of inputs.fields) if (input.secret) masker.add(given.fields[input.name]);
   for (const value of Object.values(given.bearers)) masker.add(value);
 
+  // What the fixed checks and the fuzzer both run with.
+  const run = {
+    baseUrl: target.url,
+    model,
+    fields: given.fields,
+    bearers: given.bearers,
+    timeoutMs,
+    maxResponseBytes,
+    masker,
+  };
   if (fuzzFlags?.ok) {
     const { flags } = fuzzFlags;
     // The seed first, so that even an interrupted run can be repeated.
     print(`Fuzzing with seed ${flags.seed}`);
     const outcome = await runFuzzing({
-      baseUrl: target.url,
-      model,
-      fields: given.fields,
-      bearers: given.bearers,
-      timeoutMs,
-      maxResponseBytes,
+      ...run,
       seed: flags.seed,
       maxExamples: flags.maxExamples,
       ...(flags.maxRequests === undefined ? {} : { maxRequests: flags.maxRequests }),
       rate: flags.rate,
-      masker,
     });
     print(outcome.summary);
     for (const [path, text] of [
@@ -165,15 +169,7 @@ async function run(
     return outcome.result.ok ? 0 : 1;
   }
 
-  const result = await runConformance({
-    baseUrl: target.url,
-    model,
-    fields: given.fields,
-    bearers: given.bearers,
-    timeoutMs,
-    maxResponseBytes,
-    masker,
-  });
+  const result = await runConformance(run);
   // Masked already (runConformance masks the report as a whole): printed as it is.
   print(result.report);
   return result.ok ? 0 : 1;

@@ -9,9 +9,11 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { encodeFormValue, type OperationModel, schemaFacts } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID } from "@klearstack/spec/fixtures";
+import { commandName } from "@klearstack/spec/names";
 import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeFetch, json } from "./support/fake-fetch.ts";
+import { runCliInProcess } from "./support/in-process-cli.ts";
 import { unseenClient } from "./support/unseen-client.ts";
 
 const run = promisify(execFile);
@@ -196,21 +198,9 @@ describe("the regenerated CLI", () => {
     const { runCli } = (await import(
       pathToFileURL(regenerated.cli).href
     )) as typeof import("../src/cli/run.ts");
-    let stdout = "";
-    let stderr = "";
-    const code = await runCli(argv, {
-      env,
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-      readStdin: async () => "",
-    });
-    return { code, stdout, stderr };
+    return runCliInProcess(argv, env, runCli);
   }
-  const command = () => UNSEEN_OPERATION_ID.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+  const command = () => commandName(UNSEEN_OPERATION_ID);
 
   it("lists a subcommand for it, with its summary and flags from its fields", async () => {
     expect((await cli(["--help"], {})).stdout).toContain(command());

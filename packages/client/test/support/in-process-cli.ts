@@ -10,13 +10,15 @@ export interface InProcessResult {
   stderr: string;
 }
 
+/** `run` defaults to this checkout's runCli; a test of a regenerated client passes that one's. */
 export async function runCliInProcess(
   argv: string[],
   env: Record<string, string> = {},
+  run: typeof runCli = runCli,
 ): Promise<InProcessResult> {
   let stdout = "";
   let stderr = "";
-  const code = await runCli(argv, {
+  const code = await run(argv, {
     env,
     stdout: (text) => {
       stdout += text;
