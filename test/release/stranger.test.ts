@@ -246,7 +246,7 @@ describe("the tarballs installed in an empty project outside the repository", ()
       const pageErrors: string[] = [];
       tab.on("pageerror", (error) => pageErrors.push(error.message));
       await tab.goto(`${page.url}/`);
-      await tab.waitForFunction(() => "klearstack" in window, undefined, { timeout: 10_000 });
+      await tab.waitForFunction(() => "klearstack" in window, undefined, { timeout: 60_000 });
       for (const op of logins) {
         const documented = op.success?.body?.tokens ?? [];
         // The page decodes the tokens itself: only their types leave it (or the error's message:
