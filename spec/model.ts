@@ -148,8 +148,13 @@ export interface OperationModel {
   request: RequestModel | undefined;
   /** Shortcut for `request?.fields ?? []`. */
   fields: FieldModel[];
-  /** One value per field that documents an example. */
+  /** One form text per field whose example a form sends as one string (not arrays, not files). */
   exampleFields: Record<string, string>;
+  /**
+   * One typed value per field that documents an example (a number for an integer, a list for an
+   * array): the input a client call, a CLI run or a sample is written from.
+   */
+  exampleInput: Record<string, unknown>;
   responses: ResponseModel[];
   /** The response documented for a status: exact, then its range ("4XX"), then "default". */
   response(status: number | string): ResponseModel | undefined;
@@ -305,6 +310,9 @@ function operationModel(
     fields,
     exampleFields: Object.fromEntries(
       fields.flatMap((f) => (f.example === undefined ? [] : [[f.name, f.example]])),
+    ),
+    exampleInput: Object.fromEntries(
+      fields.flatMap((f) => (f.exampleValue === undefined ? [] : [[f.name, f.exampleValue]])),
     ),
     responses,
     response: (status) => responseForStatus(responses, status),

@@ -14,14 +14,14 @@ import {
 export async function loginTokens(client: object): Promise<Tokens> {
   const [login] = logins;
   if (!login) throw new Error("the spec has no login call");
-  return tokensOf(login, await methodOf(client, login)(login.exampleFields));
+  return tokensOf(login, await methodOf(client, login)(login.exampleInput));
 }
 
 /** `op`'s fields and call options, with real tokens where it needs them. */
 export async function argumentsFor(
   client: object,
   op: OperationModel,
-): Promise<[Record<string, string>, Record<string, unknown>]> {
+): Promise<[Record<string, unknown>, Record<string, unknown>]> {
   const needsTokens = op.bearer || op.fields.some((field) => field.tokenType);
   const tokens = needsTokens ? await loginTokens(client) : {};
   return [inputFor(op, tokens), op.bearer ? { accessToken: tokens.access } : {}];

@@ -17,13 +17,10 @@ for (const op of operations) {
 /** The operationId as the client's method name (the generated table has every one, checked above). */
 export const idOf = (op: OperationModel) => op.operationId as OperationId;
 
-/** The spec's example request of `op`: one value per field. */
+/** The spec's example request of `op` as form text: one string per field a form sends as one. */
 export const exampleFields = (op: OperationModel): Record<string, string> => op.exampleFields;
 /** The client's typed input from the documented examples (a number for an integer, an array…). */
-export const exampleInput = (op: OperationModel): Record<string, unknown> =>
-  Object.fromEntries(
-    op.fields.flatMap((f) => (f.exampleValue === undefined ? [] : [[f.name, f.exampleValue]])),
-  );
+export const exampleInput = (op: OperationModel): Record<string, unknown> => op.exampleInput;
 
 /** The spec's documented 200 body of `op`. */
 export function example200(op: OperationModel): Record<string, unknown> {
@@ -68,9 +65,9 @@ export function tokensOf(op: OperationModel, body: unknown): Tokens {
   );
 }
 
-/** `op`'s example fields, each field that carries a token holding the token of its type. */
-export function inputFor(op: OperationModel, tokens: Tokens): Record<string, string> {
-  const input = { ...op.exampleFields };
+/** `op`'s typed example input, each field that carries a token holding the token of its type. */
+export function inputFor(op: OperationModel, tokens: Tokens): Record<string, unknown> {
+  const input = { ...op.exampleInput };
   for (const field of op.fields) {
     const token = field.tokenType && tokens[field.tokenType];
     if (token) input[field.name] = token;
@@ -94,7 +91,7 @@ export function methodOf(client: object, op: OperationModel): AnyMethod {
 export function callOperation(
   client: object,
   op: OperationModel,
-  fields: unknown = exampleFields(op),
+  fields: unknown = exampleInput(op),
   options: Record<string, unknown> = {},
 ): Promise<unknown> {
   return methodOf(client, op)(fields, { ...callOptions(op), ...options });
