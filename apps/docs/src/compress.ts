@@ -1,32 +1,30 @@
-// Pre-compressed copies of the page, written at build time so serving costs no CPU: Brotli at its
-// best quality (smaller than q9 for this page, mostly one minified script, at a cost in build time:
-// README "Pre-compression") and gzip for clients without Brotli. The gzip copy comes from Zopfli
-// (@gfx/zopfli, WebAssembly): the same gzip format every client reads, a few per cent smaller than
-// zlib's best level, which keeps the page inside its gzip budget. Brotli runs on libuv's thread
-// pool meanwhile, so the two cost the longer of their times, not the sum.
+// Pre-compressed copies of the page, written at build time so serving costs no CPU: Brotli at
+// quality 10 and gzip at zlib's best level, both from node:zlib on libuv's thread pool, so the two
+// cost the longer of their times. Quality 11 and Zopfli each save a few per cent more, at 15-20 s
+// of every build on this machine (README "Pre-compression": the figures and how to reproduce them),
+// and the page is now well inside its gzip budget without them.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { brotliCompress, constants } from "node:zlib";
-import { gzipAsync } from "@gfx/zopfli";
+import { brotliCompress, constants, gzip } from "node:zlib";
 
 export const encodings = { br: ".br", gzip: ".gz" } as const;
 export type Encoding = keyof typeof encodings;
 
-const brotli = promisify(brotliCompress);
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 export async function compress(html: Buffer): Promise<Record<Encoding, Buffer>> {
-  const [br, gzip] = await Promise.all([
-    brotli(html, {
+  const [br, gz] = await Promise.all([
+    brotliAsync(html, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_QUALITY]: 10,
         [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
         [constants.BROTLI_PARAM_SIZE_HINT]: html.length,
       },
     }),
-    // One iteration: nearly all of Zopfli's gain over zlib, for a fraction of the default's time.
-    gzipAsync(html, { numiterations: 1 }),
+    gzipAsync(html, { level: constants.Z_BEST_COMPRESSION }),
   ]);
-  return { br, gzip: Buffer.from(gzip) };
+  return { br, gzip: gz };
 }
 
 /** Writes `file` and its .br/.gz copies, each through a rename so readers never see a partial one. */
