@@ -77,8 +77,17 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   // to Node's default 30 s check interval later. The socket timeout, a little beyond that, closes
   // what the request timeout does not cover (a client that stops reading our answer).
   const checkEvery = Math.max(10, Math.min(TIMEOUT_CHECK_MS, Math.floor(requestTimeout / 4)));
+  // An idle keep-alive connection stays open as long as a request may take. With Node's default
+  // (5 s) a client's pool (undici's closes at the server's hint minus 2 s) races the server's close
+  // whenever it reuses a connection 3-5 s after the last answer on a loaded machine: the request
+  // then dies on a reset socket (EPIPE) instead of getting its answer.
   const server = createServer(
-    { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: checkEvery },
+    {
+      requestTimeout,
+      headersTimeout: requestTimeout,
+      keepAliveTimeout: requestTimeout,
+      connectionsCheckingInterval: checkEvery,
+    },
     createHandler(() => engine, log, write),
   );
   server.setTimeout(requestTimeout + 2 * checkEvery);
