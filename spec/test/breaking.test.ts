@@ -45,9 +45,29 @@ const schema = (doc: OpenApiDocument, name: string): JsonSchema => {
 const props = (doc: OpenApiDocument, name: string) =>
   schema(doc, name).properties as Record<string, JsonSchema>;
 const required = (doc: OpenApiDocument, name: string) => schema(doc, name).required as string[];
+/** The bearer scheme's name, from the model (the first operation that needs one). */
+const bearerName = () => {
+  const name = model.operations.find((o) => o.bearer)?.bearer?.name;
+  if (!name) throw new Error("the spec has no bearer-protected operation");
+  return name;
+};
 const scheme = (doc: OpenApiDocument) => {
   const schemes = doc.components.securitySchemes as Record<string, JsonSchema>;
-  return schemes.bearerAccessToken as JsonSchema;
+  return schemes[bearerName()] as JsonSchema;
+};
+/** Renames a security scheme and every requirement naming it: the document's and each operation's. */
+const renameScheme = (doc: OpenApiDocument, from: string, to: string) => {
+  const schemes = doc.components.securitySchemes as Record<string, unknown>;
+  schemes[to] = schemes[from];
+  delete schemes[from];
+  const operations = Object.values(doc.paths).flatMap((item) => Object.values(item ?? {}));
+  for (const holder of [doc, ...operations] as { security?: Record<string, string[]>[] }[]) {
+    for (const requirement of holder.security ?? []) {
+      if (!(from in requirement)) continue;
+      requirement[to] = requirement[from]!;
+      delete requirement[from];
+    }
+  }
 };
 
 let model: ApiModel;
@@ -322,7 +342,7 @@ const table: Row[] = [
     "security-requirement-added",
     "breaking",
     (doc) => {
-      anyOp(doc).security = [{ bearerAccessToken: [] }];
+      anyOp(doc).security = [{ [bearerName()]: [] }];
     },
   ],
   [
@@ -502,12 +522,7 @@ const table: Row[] = [
     "a security scheme renamed, same definition",
     "document-changed",
     "patch",
-    (doc) => {
-      const schemes = doc.components.securitySchemes as Record<string, unknown>;
-      schemes.accessJwt = schemes.bearerAccessToken;
-      delete schemes.bearerAccessToken;
-      pick(doc, "bearer").security = [{ accessJwt: [] }];
-    },
+    (doc) => renameScheme(doc, bearerName(), "accessJwt"),
   ],
 ];
 

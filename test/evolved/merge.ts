@@ -69,6 +69,23 @@ export function mergeFragment(specText: string, fragmentText: string): string {
   return doc.toString({ lineWidth: 0 });
 }
 
+/**
+ * The spec's text without the renamed fragment's paths and schemas: the spec it was merged into
+ * (the product spec), whether `specText` is that spec already or the evolved one.
+ */
+export function withoutFragment(specText: string, fragmentText: string): string {
+  const doc = parseDocument(specText);
+  const { renamed } = renamedFragment(fragmentText);
+  const schemas = Object.keys(renamed.components?.schemas ?? {});
+  const keys = [
+    ...Object.keys(renamed.paths).map((path) => ["paths", path]),
+    ...schemas.map((name) => ["components", "schemas", name]),
+  ].filter((key) => doc.hasIn(key));
+  if (keys.length === 0) return specText;
+  for (const key of keys) doc.deleteIn(key);
+  return doc.toString({ lineWidth: 0 });
+}
+
 if (import.meta.main) {
   const [spec, fragment] = process.argv.slice(2);
   if (!spec || !fragment) {
