@@ -1,10 +1,17 @@
 // The console's model is the operation model cut down to what the page needs: every operation,
 // its fields with their documented examples, where its secrets come from, its responses and the
 // tokens they carry, and the servers with the local mock first. It never carries an example token.
-import { loadApiModel, maskSecrets } from "@klearstack/spec";
+import {
+  encodeFormValue,
+  type FieldModel,
+  type FormValue,
+  loadApiModel,
+  maskSecrets,
+} from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, unseenOperationDocument } from "@klearstack/spec/fixtures";
 import { describe, expect, it } from "vitest";
 import { consoleModelOf } from "../src/console/model.ts";
+import type { ConsoleField } from "../src/console/types.ts";
 import { operationRoute } from "../src/page.ts";
 import { sampleSecrets } from "../src/sample-secrets.ts";
 
@@ -15,6 +22,25 @@ const pairs = model.operations.map((op, i) => [op.operationId, op, shown.operati
 /** A description's first paragraph as plain text (Markdown marks gone, spaces joined). */
 const firstParagraph = (markdown: string) =>
   (markdown.trim().split(/\n\s*\n/)[0] ?? "").replaceAll(/[`*]/g, "").replace(/\s+/g, " ").trim();
+
+/**
+ * The form values a pre-filled control holds: an array's control (a textarea or a multi-select)
+ * one value per line, any other control its one text.
+ */
+const prefilledValues = (field: ConsoleField | undefined): string[] | undefined =>
+  field?.example === undefined
+    ? undefined
+    : field.kind === "array"
+      ? field.example.split("\n")
+      : [field.example];
+
+/** The form values the documented example goes on the wire as (the model's encoding). */
+const documentedValues = (field: FieldModel, mediaType: string): string[] | undefined =>
+  field.exampleValue === undefined
+    ? undefined
+    : encodeFormValue(field, field.exampleValue as FormValue, mediaType).map(([, value]) =>
+        String(value),
+      );
 
 /** Every string of the spec that the masker hides: the documented example tokens. */
 function exampleTokens(value: unknown, into = new Set<string>()): Set<string> {
@@ -47,10 +73,20 @@ describe("the console model", () => {
         expect(shownField?.required, field.name).toBe(field.required);
         expect(shownField?.secret, field.name).toBe(field.secret);
         expect(shownField?.tokenType, field.name).toBe(field.tokenType);
+        expect(shownField?.kind, field.name).toBe(field.kind);
         const isToken =
           field.tokenType !== undefined ||
           (field.example !== undefined && maskSecrets(field.example) !== field.example);
-        expect(shownField?.example, field.name).toBe(isToken ? undefined : field.example);
+        // A file input cannot start with a file; any other control starts with the values the
+        // documented example is sent as (an array's items as its lines).
+        expect(prefilledValues(shownField), field.name).toEqual(
+          isToken || field.kind === "file"
+            ? undefined
+            : documentedValues(field, op.request?.mediaTypes[0] ?? ""),
+        );
+        if (field.example !== undefined && !isToken) {
+          expect(shownField?.example, field.name).toBe(field.example);
+        }
       }
     },
   );

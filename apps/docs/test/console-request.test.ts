@@ -14,7 +14,7 @@ import {
   prepareRequest,
 } from "../src/console/browser/request.ts";
 import { consoleModelOf } from "../src/console/model.ts";
-import type { ConsoleOperation } from "../src/console/types.ts";
+import type { ConsoleField, ConsoleOperation } from "../src/console/types.ts";
 
 const operations = consoleModelOf(await loadApiModel()).operations.map(
   (op) => [op.operationId, op] as const,
@@ -22,24 +22,48 @@ const operations = consoleModelOf(await loadApiModel()).operations.map(
 const token = signExampleJwt({ token_type: "access", exp: 2_000_000_000 });
 const password = "p@ss 'word' $HOME";
 
-/** A filled form: every field's example, a secret value for the rest, the bearer token. */
+/**
+ * A filled form, as its controls hand it over: each field's pre-filled example (an array's lines as
+ * repeated entries), a secret value for a secret, a text file for a file field in multipart (an
+ * urlencoded form leaves the file input empty: the console refuses a file there), the bearer token.
+ */
 function filled(op: ConsoleOperation, encoding = op.mediaTypes[0] ?? ""): FormInput {
   return {
     baseUrl: "http://127.0.0.1:4010/",
     encoding,
     bearerToken: op.bearer ? token : "",
-    values: op.fields.map((f) => [f.name, f.secret ? `${password}-${f.name}` : (f.example ?? "x")]),
+    values: op.fields.flatMap((f) =>
+      valuesOf(f, encoding).map((v): [string, string | File] => [f.name, v]),
+    ),
   };
 }
+
+function valuesOf(field: ConsoleField, encoding: string): (string | File)[] {
+  if (field.secret) return [`${password}-${field.name}`];
+  if (field.kind === "file") {
+    if (!encoding.startsWith("multipart/")) return [];
+    return [new File([`notes on ${field.name}\n`], `${field.name}.txt`, { type: "text/plain" })];
+  }
+  const text = field.example ?? "x";
+  return field.kind === "array" ? text.split("\n") : [text];
+}
+
+/** A form value as comparable data: a string as is, a file as its name, type and text. */
+const readable = async (value: FormDataEntryValue) =>
+  typeof value === "string"
+    ? value
+    : { name: value.name, type: value.type, text: await value.text() };
 
 describe("the request a console form describes", () => {
   it.each(operations)(
     "%s: method, URL, fields, and the bearer header exactly when one is given",
     (_id, op) => {
-      const request = prepareRequest(op, filled(op));
+      const form = filled(op);
+      const request = prepareRequest(op, form);
       expect(request.method).toBe(op.method);
       expect(request.url).toBe(`http://127.0.0.1:4010${op.path}`);
-      expect(request.fields.map(([name]) => name)).toEqual(op.fields.map((f) => f.name));
+      // Every value of the form, in its order: an array's values as repeated entries.
+      expect(request.fields).toEqual(form.values);
       expect(request.headers).toEqual(op.bearer ? [[op.bearer.header, `Bearer ${token}`]] : []);
       const withoutToken = prepareRequest(op, { ...filled(op), bearerToken: "  " });
       expect(withoutToken.headers).toEqual([]);
@@ -74,8 +98,13 @@ describe("the request a console form describes", () => {
         const wire = new Request(url, { method: "POST", body: init.body ?? null });
         expect(wire.headers.get("content-type")).toContain(mediaType);
         const sent = await wire.formData();
-        for (const [name, value] of filled(op, mediaType).values)
-          expect(sent.get(name)).toBe(value);
+        const values = filled(op, mediaType).values;
+        for (const field of op.fields) {
+          const expected = values.filter(([name]) => name === field.name).map(([, v]) => v);
+          expect(await Promise.all(sent.getAll(field.name).map(readable)), field.name).toEqual(
+            await Promise.all(expected.map(readable)),
+          );
+        }
       }
     },
   );
@@ -108,11 +137,14 @@ describe("Copy as curl", () => {
         expect(curl).not.toContain(token);
         expect(curl).not.toContain(password);
         const option = mediaType.startsWith("multipart/") ? "--form-string" : "--data-urlencode";
-        for (const field of op.fields) {
+        for (const [name, value] of request.fields) {
+          const field = op.fields.find((f) => f.name === name);
           expect(curl).toContain(
-            field.secret
-              ? `${option} "${field.name}=$${field.variable}"`
-              : `${option} '${field.name}=`,
+            field?.secret
+              ? `${option} "${name}=$${field.variable}"`
+              : typeof value === "string"
+                ? `${option} '${name}=`
+                : `--form '${name}=@${value.name}'`,
           );
         }
         if (op.bearer) {
