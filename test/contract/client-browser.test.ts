@@ -87,8 +87,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** What the page needs to call `op`: its fields, and where a token goes (field or bearer). */
-function plan(op: OperationModel, fields: Record<string, string> = op.exampleFields) {
+/**
+ * What the page needs to call `op`: its typed input (the documented examples, as the client takes
+ * them), and where a token goes (field or bearer).
+ */
+function plan(op: OperationModel, fields: Record<string, unknown> = op.exampleInput) {
   const [login] = logins as [OperationModel];
   const tokenFields = Object.fromEntries(
     op.fields.flatMap((field) => {
@@ -102,7 +105,7 @@ function plan(op: OperationModel, fields: Record<string, string> = op.exampleFie
   return {
     operationId: op.operationId,
     fields,
-    login: needsLogin ? { operationId: login.operationId, fields: login.exampleFields } : undefined,
+    login: needsLogin ? { operationId: login.operationId, fields: login.exampleInput } : undefined,
     tokenFields,
     loginTokens,
     bearer: Boolean(op.bearer),
@@ -117,7 +120,7 @@ function callInBrowser(options: {
   op: OperationModel;
   encoding: string;
   prefer?: string;
-  fields?: Record<string, string>;
+  fields?: Record<string, unknown>;
 }) {
   const { encoding, prefer } = options;
   return tab.evaluate(
@@ -180,7 +183,7 @@ describe("in Chromium", () => {
   it("refuses an empty field before sending, as a KlearStackValidationError naming it", async () => {
     const [op] = operations as [OperationModel];
     const [field] = op.fields;
-    const fields = { ...op.exampleFields, [field?.name ?? ""]: "" };
+    const fields = { ...op.exampleInput, [field?.name ?? ""]: "" };
     const { error } = await callInBrowser({ op, encoding: "urlencoded", fields });
     expect(error).toMatchObject({ name: "KlearStackValidationError", field: field?.name });
   });

@@ -24,6 +24,7 @@ import { promisify } from "node:util";
 import { decodeToken } from "@klearstack/client";
 import { loadApiModel, type OperationModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
+import { commandName } from "@klearstack/spec/names";
 import { launchChromium } from "@klearstack/test-support/chromium";
 import { startLocalServer } from "@klearstack/test-support/server";
 import { build } from "esbuild";
@@ -159,7 +160,8 @@ describe("the tarballs installed in an empty project outside the repository", ()
   });
 
   it("the installed library gets tokens from the installed mock, for every call", async () => {
-    const inputs = Object.fromEntries(operations.map((op) => [op.operationId, op.exampleFields]));
+    // Every operation's typed example input; the example (a consumer's code) calls those it needs.
+    const inputs = Object.fromEntries(operations.map((op) => [op.operationId, op.exampleInput]));
     const { stdout } = await runWithTokens(
       process.execPath,
       [join(app, "run.mjs"), mockUrl(), JSON.stringify(inputs)],
@@ -168,8 +170,10 @@ describe("the tarballs installed in an empty project outside the repository", ()
     const { answers, ...result } = parseQuietly(stdout, "run.mjs's stdout") as {
       answers: Record<string, unknown>;
     };
-    for (const op of operations) {
-      expect(responseErrors(op, 200, "application/json", answers[op.operationId])).toEqual([]);
+    // Each answer is of an operation of the spec (model.operation throws for any other).
+    for (const [operationId, answer] of Object.entries(answers)) {
+      const op = model.operation(operationId);
+      expect(responseErrors(op, 200, "application/json", answer), operationId).toEqual([]);
     }
     expect(result).toMatchObject({
       tokenTypes: ["access", "refresh", "access"],
@@ -182,7 +186,8 @@ describe("the tarballs installed in an empty project outside the repository", ()
   it("the installed klearstack-token gets tokens from the installed mock, a subcommand per operation", async () => {
     const bin = join(app, "node_modules/.bin/klearstack-token");
     let tokens: Record<string, string> = {};
-    for (const op of operations) {
+    // The logins first: their tokens feed every call that needs one.
+    for (const op of [...logins, ...operations.filter((other) => !logins.includes(other))]) {
       const { args, env: secrets } = commandLine(op, tokens);
       const { stdout, stderr } = await runWithTokens(bin, args, {
         env: { ...env, ...secrets, KLEARSTACK_BASE_URL: mockUrl() },
@@ -258,7 +263,7 @@ describe("the tarballs installed in an empty project outside the repository", ()
             ).klearstack;
             const client = createKlearStackClient({ baseUrl }) as unknown as Record<
               string,
-              (fields: Record<string, string>) => Promise<Record<string, string>>
+              (fields: Record<string, unknown>) => Promise<Record<string, string>>
             >;
             try {
               const answer = (await client[operationId]?.(fields)) ?? {};
@@ -270,7 +275,7 @@ describe("the tarballs installed in an empty project outside the repository", ()
           {
             baseUrl: mockUrl(),
             operationId: op.operationId,
-            fields: op.exampleFields,
+            fields: op.exampleInput,
             names: documented.map((token) => token.name),
           },
         );
@@ -358,16 +363,21 @@ describe("a Node outside engines", () => {
   });
 });
 
-/** The subcommand for `op`: plain fields as flags; secrets and the bearer token in the environment. */
+/**
+ * The subcommand for `op` with its typed example input (a token field holding the token of its
+ * type): each field as its flag (a boolean a switch, an array a repeated flag; a file, read from
+ * `@PATH`, is left to the client's CLI tests), secrets and the bearer token in their variables.
+ */
 function commandLine(op: OperationModel, tokens: Record<string, string>) {
-  const args = [op.operationId.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()];
+  const args = [commandName(op.operationId)];
   const secrets: Record<string, string> = {};
   for (const field of op.fields) {
-    const value =
-      (field.tokenType && tokens[field.tokenType]) || op.exampleFields[field.name] || "";
-    if (field.secret) secrets[`KLEARSTACK_${field.name.toUpperCase()}`] = value;
-    else args.push(`--${field.name.replaceAll("_", "-")}`, value);
+    const value = (field.tokenType && tokens[field.tokenType]) || op.exampleInput[field.name];
+    if (value === undefined || field.kind === "file") continue;
+    if (field.secret) secrets[field.envVar] = String(value);
+    else if (field.kind === "boolean") args.push(...(value === true ? [`--${field.flag}`] : []));
+    else for (const item of [value].flat()) args.push(`--${field.flag}`, String(item));
   }
-  if (op.bearer) secrets.KLEARSTACK_ACCESS_TOKEN = tokens.access ?? "";
+  if (op.bearer) secrets[op.bearer.envVar] = tokens[op.bearerTokenType ?? ""] ?? "";
   return { args, env: secrets };
 }

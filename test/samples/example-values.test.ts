@@ -1,7 +1,8 @@
 // Any example value reaches every sample exactly, as data, never as code. The property: for random
 // strings (any code point but NUL, which no shell argument can carry; plus strings built from the
-// characters that end or escape literals), put in as the example of every plain field of an
-// operation of the model, every sample still parses in its language and carries the value:
+// characters that end or escape literals), put in as the example of every free-text field of an
+// operation of the model (a string with no enum, format or pattern; every other field keeps its
+// example), every sample still parses in its language and carries the value:
 // JavaScript and TypeScript by TypeScript's parser (the literal's text), Python by one python3
 // process for all of them (ast: a str constant equal to the value), shell by one bash process that
 // runs every curl sample with `curl` replaced by a function printing its arguments (the argument
@@ -15,7 +16,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { type CodeSample, codeSamplesFor, sampleSecrets } from "@klearstack/docs";
 import { useMock } from "@klearstack/mock/testing";
-import { loadApiModel, type OperationModel } from "@klearstack/spec";
+import { loadApiModel, type OperationModel, schemaFacts } from "@klearstack/spec";
 import fc from "fast-check";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,26 +29,39 @@ const model = await loadApiModel();
 const serverUrl = model.servers[0]?.url ?? "";
 const javaClasspath = ["/usr/share/java/okhttp.jar", "/usr/share/java/okio.jar"];
 
-/** The fields a sample writes as string literals: string fields with an example, not secrets. */
-const plainFields = (op: OperationModel) => {
+/**
+ * The free-text fields a sample writes as string literals, where any text is a valid example: the
+ * model's string fields with an example and no enum, format or pattern, not secrets. Every other
+ * field keeps its documented example (an enum value or a uuid stays one, as the mock requires).
+ */
+const freeTextFields = (op: OperationModel) => {
   const secret = new Set(
     sampleSecrets(op).flatMap((s) => ("field" in s.fills ? [s.fills.field] : [])),
   );
   return op.fields.filter(
-    (f) => f.kind === "string" && !secret.has(f.name) && op.exampleFields[f.name] !== undefined,
+    (f) =>
+      f.kind === "string" &&
+      f.enum === undefined &&
+      f.format === undefined &&
+      schemaFacts(f.schema).pattern === undefined &&
+      !secret.has(f.name) &&
+      f.example !== undefined,
   );
 };
-const operations = model.operations.filter((op) => plainFields(op).length > 0);
+const operations = model.operations.filter((op) => freeTextFields(op).length > 0);
 
-/** The operation with `values` as the examples of its plain fields (in order, cycling). */
+/** The operation with `values` as the examples of its free-text fields (in order, cycling). */
 function withExamples(op: OperationModel, values: string[]): OperationModel {
-  const given = new Map(plainFields(op).map((f, i) => [f.name, values[i % values.length] ?? ""]));
+  const given = new Map(
+    freeTextFields(op).map((f, i) => [f.name, values[i % values.length] ?? ""]),
+  );
   return {
     ...op,
     fields: op.fields.map((f) =>
       given.has(f.name) ? { ...f, example: given.get(f.name), exampleValue: given.get(f.name) } : f,
     ),
     exampleFields: { ...op.exampleFields, ...Object.fromEntries(given) },
+    exampleInput: { ...op.exampleInput, ...Object.fromEntries(given) },
   };
 }
 
@@ -190,9 +204,9 @@ const awkward = [
 
 describe("awkward example values reach the mock exactly, through every sample", () => {
   // The operation whose samples carry the most values; every awkward string goes through it.
-  const op = [...operations].sort((a, b) => plainFields(b).length - plainFields(a).length)[0];
-  if (!op) throw new Error("no operation of the spec has a plain field with an example");
-  const fields = plainFields(op);
+  const op = [...operations].sort((a, b) => freeTextFields(b).length - freeTextFields(a).length)[0];
+  if (!op) throw new Error("no operation of the spec has a free-text field with an example");
+  const fields = freeTextFields(op);
   const rounds = Array.from({ length: Math.ceil(awkward.length / fields.length) }, (_, round) =>
     fields.map((_f, i) => awkward[(round * fields.length + i) % awkward.length] as string),
   );

@@ -67,16 +67,18 @@ export async function expectSampleWorks(
   if (kind) expect(mediaType).toBe(kind.mediaType);
   if (mediaType === "multipart/form-data") expect(contentType).toMatch(/boundary=/);
 
-  // Each documented value went out as the model encodes it (an array as repeated keys, "true" or
-  // "false"), and a file field as a file part wherever the sample sends one.
+  // Each documented value went out, optional ones too, as the model encodes it (an array as
+  // repeated keys, "true" or "false").
   const form = await new Request("http://sample.invalid/", {
     method: "POST",
     headers: { "content-type": contentType },
     body: new Uint8Array(call.requestBody),
   }).formData();
-  for (const field of op.fields.filter((f) => !f.secret && f.exampleValue !== undefined)) {
-    const sent = form.getAll(field.name).map(String);
-    if (field.kind === "file" || (sent.length === 0 && !field.required)) continue;
+  const valued = op.fields.filter(
+    (f) => !f.secret && f.kind !== "file" && f.exampleValue !== undefined,
+  );
+  for (const field of valued) {
+    const sent = form.getAll(field.name);
     const expected = encodeFormValue(field, field.exampleValue as FormValue, mediaType).map(
       ([, v]) => String(v),
     );
@@ -85,10 +87,23 @@ export async function expectSampleWorks(
     const wire = kind?.target === "javascript" ? expected.map(asBrowserLineBreaks) : expected;
     expect(sent, `${sample.label}: ${field.name}`).toEqual(wire);
   }
+  // A file field: in a multipart sample, one file part of the field's media type, with content (it
+  // shows the reader how to attach theirs); in an urlencoded one, which cannot carry a file, none.
   for (const field of op.fields.filter((f) => f.kind === "file")) {
-    const part = form.get(field.name);
-    if (part !== null)
-      expect(part, `${sample.label}: ${field.name} is a file`).toBeInstanceOf(File);
+    const parts = form.getAll(field.name);
+    if (mediaType !== "multipart/form-data") {
+      expect(parts, `${sample.label}: ${field.name} is not sent`).toEqual([]);
+      continue;
+    }
+    expect(parts, `${sample.label}: ${field.name} is sent once`).toHaveLength(1);
+    const [part] = parts;
+    expect(part, `${sample.label}: ${field.name} is a file`).toBeInstanceOf(File);
+    const file = part as File;
+    expect(file.size, `${sample.label}: ${field.name} has content`).toBeGreaterThan(0);
+    const declared = field.schema.contentMediaType;
+    if (typeof declared === "string") {
+      expect(file.type.split(";")[0], `${sample.label}: ${field.name}'s media type`).toBe(declared);
+    }
   }
 
   const documented = op.success?.body;
