@@ -2,6 +2,7 @@
 // and which typed error each failure becomes. No network.
 import { MIN_LEARNED_SECRET_LENGTH, type OperationModel } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
+import { createOperationClient } from "../src/core.ts";
 import {
   createKlearStackClient,
   type Fetch,
@@ -12,6 +13,7 @@ import {
   KlearStackUnauthorizedError,
   KlearStackValidationError,
 } from "../src/index.ts";
+import type { OperationEntry } from "../src/operation-table.ts";
 import { fakeFetch, json, text } from "./support/fake-fetch.ts";
 import {
   asText,
@@ -33,6 +35,7 @@ const formEncode = (entries: string[][]) =>
   entries
     .map(([name, value]) => `${name}=${encodeURIComponent(String(value)).replaceAll("%20", "+")}`)
     .join("&");
+type AnyMethod = (input: unknown) => Promise<unknown>;
 /** The form entries of `op`'s example input in `mediaType`, as text. */
 const exampleEntries = (op: OperationModel, mediaType: string) =>
   asText(formEntriesOf(op, exampleInput(op), mediaType));
@@ -105,7 +108,7 @@ describe.each(operations.map((op) => [op.operationId, op] as const))("%s", (_, o
         .filter((f) => f.required)
         .flatMap(({ name, kind }): [string, unknown, string][] => [
           [`missing ${name}`, without(name), name],
-          [`empty ${name}`, { ...example, [name]: "" }, name],
+          [`empty ${name}`, { ...example, [name]: kind === "array" ? [] : "" }, name],
           // A number for a string; for any other kind, its form text: the client takes it typed.
           [`${name} not as a ${kind}`, { ...example, [name]: kind === "string" ? 26 : "26" }, name],
           ...(kind === "string"
@@ -220,6 +223,48 @@ describe.each(operations.map((op) => [op.operationId, op] as const))("%s", (_, o
         new RegExp(`a body ${op.operationId} does not document`),
       );
     });
+  });
+});
+
+describe("a list field (what the generator writes for one, whether or not this spec has one)", () => {
+  const table = {
+    listOperation: {
+      method: "post",
+      path: "/lists",
+      encodings: ["urlencoded"],
+      bearer: false,
+      fields: [
+        { name: "needed", kind: "array", items: { kind: "string" }, required: true, secret: false },
+        {
+          name: "extra",
+          kind: "array",
+          items: { kind: "integer" },
+          required: false,
+          secret: false,
+        },
+      ],
+      result: null,
+      accepts: {},
+      issues: {},
+    },
+  } satisfies Record<string, OperationEntry>;
+  const call = (fetch: Fetch, input: unknown) =>
+    (createOperationClient(table, { baseUrl, fetch }).listOperation as AnyMethod)(input);
+
+  it("required and empty is a KlearStackValidationError: an empty list sends no entry at all", async () => {
+    const { fetch, requests } = fakeFetch(() => new Response(null, { status: 204 }));
+    const error = await rejectionOf(call(fetch, { needed: [] }));
+    expect(error).toBeInstanceOf(KlearStackValidationError);
+    expect(error).toMatchObject({ field: "needed", message: "needed must be a non-empty array" });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("optional and empty sends nothing for it; each item is one entry", async () => {
+    const { fetch, requests } = fakeFetch(() => new Response(null, { status: 204 }));
+    await call(fetch, { needed: ["a b", "c"], extra: [] });
+    await call(fetch, { needed: ["a"], extra: [1, 2] });
+    expect(await requests[0]?.text()).toBe("needed=a+b&needed=c");
+    expect(await requests[1]?.text()).toBe("needed=a&extra=1&extra=2");
   });
 });
 
