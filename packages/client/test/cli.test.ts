@@ -210,6 +210,20 @@ describe.each(operations.map((op) => [commandOf(op), op] as const))(
       );
     });
 
+    it.each(op.fields.filter((f) => f.kind === "boolean" && !f.secret).map((f) => [f.name, f]))(
+      "%s: the switch sends true; false comes from its variable, as the form's text",
+      async (name, field) => {
+        for (const value of [true, false]) {
+          const { args, env } = invocation(op, { ...exampleInput(op), [name]: value });
+          expect(args.includes(`--${field.flag}`)).toBe(value);
+          const result = await runCli(args, env);
+          expect(result.code).toBe(exitCodes.ok);
+          const sentValues = received.at(-1)?.fields.filter(([n]) => n === name);
+          expect(sentValues).toEqual([[name, String(value)]]);
+        }
+      },
+    );
+
     it.each(secrets.map((f) => [f.name, f] as const))(
       "refuses %s as a flag, naming its variable, and sends nothing",
       async (_, field) => {
