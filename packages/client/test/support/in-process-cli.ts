@@ -52,12 +52,16 @@ export function cliInput(
       args.push(`--${field.flag}`, `@${String(value)}`);
       continue;
     }
-    const texts = encodeFormValue(field, value as never, urlencoded).map(([, text]) => text);
-    if (field.secret) env[field.envVar] = texts.join("");
+    const texts = encodeFormValue(field, value as never, urlencoded).map(([, text]) =>
+      String(text),
+    );
+    // One text for anything but a list: a variable holds it.
+    const [text = ""] = texts;
+    if (field.secret) env[field.envVar] = text;
     else if (field.kind === "boolean") {
-      if (texts[0] === "true") args.push(`--${field.flag}`);
-      else env[field.envVar] = texts.join("");
-    } else args.push(...texts.flatMap((text) => [`--${field.flag}`, String(text)]));
+      if (text === "true") args.push(`--${field.flag}`);
+      else env[field.envVar] = text;
+    } else args.push(...texts.flatMap((each) => [`--${field.flag}`, each]));
   }
   return { args, env };
 }
