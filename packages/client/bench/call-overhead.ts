@@ -4,7 +4,7 @@
 // against its budget (test/package.test.ts enforces the budget; these are the figures).
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { loadApiModel, type OperationModel } from "@klearstack/spec";
+import { encodeFormValue, loadApiModel, type OperationModel } from "@klearstack/spec";
 import {
   measureClientSize,
   measureOpenapiFetchSize,
@@ -36,7 +36,11 @@ const client = createKlearStackClient({ baseUrl }) as unknown as Record<
 type Call = () => Promise<unknown>;
 
 function contenders(op: OperationModel): Record<"sdk" | "openapiFetch" | "raw", Call> {
-  const fields = op.exampleFields;
+  // The typed example input (a number, a list), and the same form as text pairs for the baseline.
+  const fields = op.exampleInput;
+  const form = op.fields.flatMap((f) =>
+    encodeFormValue(f, fields[f.name] as never, "application/x-www-form-urlencoded"),
+  ) as [string, string][];
   const auth: Record<string, string> = op.bearer ? { Authorization: `Bearer ${bearer}` } : {};
   const method = client[op.operationId];
   if (!method) throw new Error(`the client has no ${op.operationId}: run npm run generate`);
@@ -56,7 +60,7 @@ function contenders(op: OperationModel): Record<"sdk" | "openapiFetch" | "raw", 
       const response = await fetch(baseUrl + op.path, {
         method: op.method.toUpperCase(),
         headers: { "Content-Type": "application/x-www-form-urlencoded", ...auth },
-        body: new URLSearchParams(fields),
+        body: new URLSearchParams(form),
       });
       if (!response.ok) throw new Error(`status ${response.status}`);
       return response.json();

@@ -273,7 +273,9 @@ function checkFields(
   for (const { name, kind, items, required, secret } of entry.fields) {
     const value = (fields as Record<string, unknown>)[name];
     if (value === undefined && !required) continue;
-    if (!isFormKind(value, kind, items?.kind) || value === "") {
+    // An empty list sends no entry at all: for a required field, the server would see none.
+    const emptyList = Array.isArray(value) && value.length === 0;
+    if (!isFormKind(value, kind, items?.kind) || value === "" || (emptyList && required)) {
       throw new KlearStackValidationError(name, `must be a non-empty ${kind}`);
     }
     let encoded: FormEntry[];

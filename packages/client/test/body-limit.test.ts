@@ -4,12 +4,11 @@
 // hung up: that count, not a clock, shows the client stopped early.
 import { once } from "node:events";
 import type { ServerResponse } from "node:http";
-import type { OperationModel } from "@klearstack/spec";
 import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/run.ts";
 import { createKlearStackClient, KlearStackResponseTooLargeError } from "../src/index.ts";
-import { callOperation, exampleBearer, exampleFields, operations } from "./support/fixtures.ts";
+import { callOperation, exampleBearer, exampleInput, operations } from "./support/fixtures.ts";
 import { cliCall, runCliInProcess } from "./support/in-process-cli.ts";
 import { rejectionOf } from "./support/secret-safe-assertions.ts";
 
@@ -81,8 +80,8 @@ describe.each(operations.map((op) => [op.operationId, op] as const))("%s", (_, o
   });
 
   it("klearstack-token prints nothing of it and exits 3 naming the limit", async () => {
-    const fields = exampleFields(op as OperationModel);
-    const { argv, env } = cliCall(op, `${server.url}/200/chunked`, fields, exampleBearer);
+    const input = exampleInput(op);
+    const { argv, env } = cliCall(op, `${server.url}/200/chunked`, input, exampleBearer);
     const run = await runCliInProcess(argv, env);
     expect(run.code).toBe(exitCodes.api);
     expect(run.stdout).toBe("");

@@ -10,7 +10,7 @@ const secret = "Pw-x s&x=%stray";
 it.each(operations.map((op) => [op.operationId, op] as const))(
   "%s: a stray argument is refused, not shown",
   async (_, op) => {
-    const { argv, env } = cliCall(op, "http://127.0.0.1:9", op.exampleFields, exampleBearer);
+    const { argv, env } = cliCall(op, "http://127.0.0.1:9", op.exampleInput, exampleBearer);
     const run = await runCliInProcess([...argv, secret], env);
     expect(run.code).toBe(exitCodes.usage);
     expect(run.stderr).toContain("unexpected argument (not shown)");

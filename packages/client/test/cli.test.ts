@@ -1,31 +1,44 @@
 // The klearstack-token command against a real local server: a subcommand per operation, its flags
 // and help from the spec, secrets only from the environment or standard input, output, exit codes.
 import type { OperationModel } from "@klearstack/spec";
+import { commandName } from "@klearstack/spec/names";
 import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/run.ts";
 import { runBin, runCli } from "./support/cli.ts";
-import { example200, exampleBearer, exampleFields, operations } from "./support/fixtures.ts";
+import {
+  asText,
+  example200,
+  exampleBearer,
+  exampleFields,
+  exampleInput,
+  formEntriesOf,
+  operations,
+} from "./support/fixtures.ts";
+import { cliInput } from "./support/in-process-cli.ts";
 import { expectNoSecret, expectSameSecret } from "./support/secret-safe-assertions.ts";
 
 let server: LocalServer;
 /** A bearer token the local server refuses with 401, as the API refuses an expired one. */
 const refusedToken = "expired.access.token";
-/** A value the local server answers with the operation's documented 500 (its first text). */
-const failing = "Fail Corp";
+/** A base-URL path under which the local server answers the operation's documented 500. */
+const failing = "/failing";
 const received: {
   path: string;
   contentType: string | null;
   authorization: string | null;
-  fields: Record<string, unknown>;
+  /** The form's entries in order, each file as "(file)". */
+  fields: string[][];
 }[] = [];
 
 beforeAll(async () => {
   server = await startLocalServer(async (req, res) => {
     const request = await toRequest(req, "http://local");
-    const path = new URL(request.url).pathname;
+    const url = new URL(request.url).pathname;
+    const fails = url.startsWith(`${failing}/`);
+    const path = fails ? url.slice(failing.length) : url;
     const op = operations.find((o) => o.path === path);
-    const fields = Object.fromEntries(await request.formData());
+    const fields = asText(await request.formData());
     const authorization = request.headers.get("authorization");
     received.push({
       path,
@@ -37,7 +50,7 @@ beforeAll(async () => {
     if (op.bearer && (!authorization || authorization.endsWith(refusedToken))) {
       return void res.writeHead(401).end();
     }
-    if (Object.values(fields).includes(failing)) {
+    if (fails) {
       res.writeHead(500, { "Content-Type": "text/plain" }).end(op.missingParameters[0]?.text);
     } else {
       res
@@ -48,24 +61,22 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const flag = (name: string) => `--${name.replaceAll("_", "-")}`;
-const variable = (name: string) => `KLEARSTACK_${name.toUpperCase()}`;
-/** The command's name: the operationId in kebab-case. */
-const commandOf = (op: OperationModel) =>
-  op.operationId.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+/** The command's name (the model's: the operationId in kebab-case). */
+const commandOf = (op: OperationModel) => commandName(op.operationId);
+const urlencoded = "application/x-www-form-urlencoded";
+const multipart = "multipart/form-data";
+/** What the form carries for `op`'s example input, as the local server records it. */
+const sent = (op: OperationModel, mediaType: string) =>
+  asText(formEntriesOf(op, exampleInput(op), mediaType));
 
-/** Flags for the non-secret fields; secrets (and the bearer token) in the environment. */
-function invocation(op: OperationModel, fields = exampleFields(op)) {
-  const args = [commandOf(op), "--base-url", server.url];
-  const env: Record<string, string> = {};
-  for (const field of op.fields) {
-    const value = fields[field.name];
-    if (value === undefined) continue;
-    if (field.secret) env[variable(field.name)] = value;
-    else args.push(flag(field.name), value);
-  }
-  if (op.bearer) env.KLEARSTACK_ACCESS_TOKEN = exampleBearer;
-  return { args, env };
+/**
+ * The command for `op` with `input` (typed, as the client takes it): flags for the non-secret
+ * fields, secrets (and the bearer token) in the environment, under the model's names (cliInput).
+ */
+function invocation(op: OperationModel, input = exampleInput(op), baseUrl = server.url) {
+  const { args, env } = cliInput(op, input);
+  if (op.bearer) env[op.bearer.envVar] = exampleBearer;
+  return { args: [commandOf(op), "--base-url", baseUrl, ...args], env };
 }
 
 // Every behaviour below runs the command in-process (runCli(argv, io), what the bin calls); these
@@ -87,11 +98,11 @@ describe("the klearstack-token process", () => {
   it("calls the API, a secret read from its real standard input, and prints the answer", async () => {
     const op = operations.find((o) => o.fields.some((f) => f.secret) || o.bearer)!;
     const { args, env } = invocation(op);
-    const secret = op.fields.find((f) => f.secret);
-    const stdinFlag = secret ? `${flag(secret.name)}-stdin` : "--access-token-stdin";
-    const value = secret ? (exampleFields(op)[secret.name] ?? "") : exampleBearer;
-    delete env[secret ? variable(secret.name) : "KLEARSTACK_ACCESS_TOKEN"];
-    const result = await runBin([...args, stdinFlag], env, `${value}\n`);
+    // A secret field, else the bearer credential: each has its variable and its -stdin flag.
+    const secret = op.fields.find((f) => f.secret) ?? op.bearer!;
+    const value = secret === op.bearer ? exampleBearer : String(exampleInput(op)[secret.name]);
+    delete env[secret.envVar];
+    const result = await runBin([...args, `--${secret.stdinFlag}`], env, `${value}\n`);
     expect(result.code).toBe(exitCodes.ok);
     expectSameSecret(JSON.parse(result.stdout), example200(op), "stdout, parsed as JSON");
   });
@@ -121,20 +132,28 @@ describe.each(operations.map((op) => [commandOf(op), op] as const))(
   "klearstack-token %s",
   (command, op) => {
     const secrets = op.fields.filter((f) => f.secret);
+    /** Where the operation's secrets come from: each secret field's, then the bearer's. */
+    const stdinSources = [...secrets, ...(op.bearer ? [op.bearer] : [])];
 
-    it("--help shows a flag per field with the spec's description, and where each secret comes from", async () => {
+    it("--help shows a flag per field with the spec's description (a switch for a boolean, a repeated flag for an array, @PATH for a file), and where each secret comes from", async () => {
       const result = await runCli([command, "--help"]);
       expect(result.code).toBe(exitCodes.ok);
       expect(result.stdout).toContain(`${op.method.toUpperCase()} ${op.path}`);
       for (const field of op.fields) {
         const description = (field.description ?? "").trim().replace(/\s+/g, " ");
-        const left = field.secret ? `$${variable(field.name)}` : `${flag(field.name)} VALUE`;
+        const takes = { boolean: "", array: " VALUE...", file: " @PATH" }[field.kind as string];
+        const left = field.secret ? `$${field.envVar}` : `--${field.flag}${takes ?? " VALUE"}`;
         expect(result.stdout).toMatch(
           new RegExp(`${regexEscape(left)} +${regexEscape(description)}`),
         );
-        if (field.secret) expect(result.stdout).toContain(`${flag(field.name)}-stdin`);
+        if (field.kind === "array") {
+          expect(result.stdout).toMatch(
+            new RegExp(`${regexEscape(left)} .*repeat the flag for each value`),
+          );
+        }
+        if (field.secret) expect(result.stdout).toContain(`--${field.stdinFlag}`);
       }
-      if (op.bearer) expect(result.stdout).toContain("$KLEARSTACK_ACCESS_TOKEN");
+      if (op.bearer) expect(result.stdout).toContain(`$${op.bearer.envVar}`);
       for (const option of ["--base-url", "--multipart", "--field", "--timeout"]) {
         expect(result.stdout).toContain(option);
       }
@@ -148,8 +167,8 @@ describe.each(operations.map((op) => [commandOf(op), op] as const))(
       expectSameSecret(JSON.parse(result.stdout), example200(op), "stdout, parsed as JSON");
       const last = received.at(-1);
       expect(last?.path).toBe(op.path);
-      expect(last?.contentType).toBe("application/x-www-form-urlencoded");
-      expectSameSecret(last?.fields, exampleFields(op), "the fields sent");
+      expect(last?.contentType).toBe(urlencoded);
+      expectSameSecret(last?.fields, sent(op, urlencoded), "the fields sent");
       expectSameSecret(
         last?.authorization,
         op.bearer ? `Bearer ${exampleBearer}` : null,
@@ -172,28 +191,49 @@ describe.each(operations.map((op) => [commandOf(op), op] as const))(
       const result = await runCli([...args, "--multipart"], env);
       expect(result.code).toBe(exitCodes.ok);
       expect(received.at(-1)?.contentType).toMatch(/^multipart\/form-data; boundary=/);
-      expectSameSecret(received.at(-1)?.fields, exampleFields(op), "the fields sent");
+      expectSameSecret(received.at(-1)?.fields, sent(op, multipart), "the fields sent");
     });
 
-    it("reads the base URL from KLEARSTACK_BASE_URL, and every field from KLEARSTACK_<FIELD>", async () => {
+    it("reads the base URL from KLEARSTACK_BASE_URL, and every field a form sends as one text from KLEARSTACK_<FIELD>", async () => {
       const env: Record<string, string> = { KLEARSTACK_BASE_URL: server.url };
-      for (const [name, value] of Object.entries(exampleFields(op))) env[variable(name)] = value;
-      if (op.bearer) env.KLEARSTACK_ACCESS_TOKEN = exampleBearer;
+      const byName = new Map(op.fields.map((f) => [f.name, f]));
+      for (const [name, text] of Object.entries(exampleFields(op))) {
+        env[byName.get(name)!.envVar] = text;
+      }
+      if (op.bearer) env[op.bearer.envVar] = exampleBearer;
       const result = await runCli([command], env);
       expect(result.code).toBe(exitCodes.ok);
-      expectSameSecret(received.at(-1)?.fields, exampleFields(op), "the fields sent");
+      expectSameSecret(
+        received.at(-1)?.fields,
+        asText(formEntriesOf(op, exampleFields(op), urlencoded)),
+        "the fields sent",
+      );
     });
+
+    it.each(op.fields.filter((f) => f.kind === "boolean" && !f.secret).map((f) => [f.name, f]))(
+      "%s: the switch sends true; false comes from its variable, as the form's text",
+      async (name, field) => {
+        for (const value of [true, false]) {
+          const { args, env } = invocation(op, { ...exampleInput(op), [name]: value });
+          expect(args.includes(`--${field.flag}`)).toBe(value);
+          const result = await runCli(args, env);
+          expect(result.code).toBe(exitCodes.ok);
+          const sentValues = received.at(-1)?.fields.filter(([n]) => n === name);
+          expect(sentValues).toEqual([[name, String(value)]]);
+        }
+      },
+    );
 
     it.each(secrets.map((f) => [f.name, f] as const))(
       "refuses %s as a flag, naming its variable, and sends nothing",
       async (_, field) => {
         const { args, env } = invocation(op);
         const before = server.hits();
-        const value = exampleFields(op)[field.name] ?? "value";
-        const result = await runCli([...args, flag(field.name), value], env);
+        const value = String(exampleInput(op)[field.name] ?? "value");
+        const result = await runCli([...args, `--${field.flag}`, value], env);
         expect(result.code).toBe(exitCodes.usage);
-        expect(result.stderr).toContain(`${flag(field.name)} is refused`);
-        expect(result.stderr).toContain(variable(field.name));
+        expect(result.stderr).toContain(`--${field.flag} is refused`);
+        expect(result.stderr).toContain(field.envVar);
         expectNoSecret(result.stderr + result.stdout, [value], "the output");
         expect(server.hits()).toBe(before);
       },
@@ -203,28 +243,30 @@ describe.each(operations.map((op) => [commandOf(op), op] as const))(
       "reads %s from standard input with its -stdin flag",
       async (_, field) => {
         const { args, env } = invocation(op);
-        const value = exampleFields(op)[field.name] ?? "";
-        delete env[variable(field.name)];
-        const result = await runCli([...args, `${flag(field.name)}-stdin`], env, `${value}\n`);
+        const value = String(exampleInput(op)[field.name] ?? "");
+        delete env[field.envVar];
+        const result = await runCli([...args, `--${field.stdinFlag}`], env, `${value}\n`);
         expect(result.code).toBe(exitCodes.ok);
-        expectSameSecret(received.at(-1)?.fields[field.name], value, `the ${field.name} sent`);
+        const sentValue = received.at(-1)?.fields.find(([name]) => name === field.name)?.[1];
+        expectSameSecret(sentValue, value, `the ${field.name} sent`);
       },
     );
 
-    if (op.bearer) {
-      it("refuses --access-token as a flag; reads it from KLEARSTACK_ACCESS_TOKEN or --access-token-stdin", async () => {
+    const bearer = op.bearer;
+    if (bearer) {
+      it(`refuses --${bearer.flag} as a flag; reads it from ${bearer.envVar} or --${bearer.stdinFlag}`, async () => {
         const { args, env } = invocation(op);
-        const refused = await runCli([...args, "--access-token", exampleBearer], env);
+        const refused = await runCli([...args, `--${bearer.flag}`, exampleBearer], env);
         expect(refused.code).toBe(exitCodes.usage);
-        expect(refused.stderr).toContain("KLEARSTACK_ACCESS_TOKEN");
+        expect(refused.stderr).toContain(bearer.envVar);
         expectNoSecret(refused.stderr, [exampleBearer], "stderr");
 
-        delete env.KLEARSTACK_ACCESS_TOKEN;
+        delete env[bearer.envVar];
         const missing = await runCli(args, env);
         expect(missing.code).toBe(exitCodes.usage);
-        expect(missing.stderr).toMatch(/an access token is required: set KLEARSTACK_ACCESS_TOKEN/);
+        expect(missing.stderr).toContain(`an access token is required: set ${bearer.envVar}`);
 
-        const piped = await runCli([...args, "--access-token-stdin"], env, exampleBearer);
+        const piped = await runCli([...args, `--${bearer.stdinFlag}`], env, exampleBearer);
         expect(piped.code).toBe(exitCodes.ok);
         expectSameSecret(
           received.at(-1)?.authorization,
@@ -235,31 +277,25 @@ describe.each(operations.map((op) => [commandOf(op), op] as const))(
 
       it("the API's 401 exits 3 with a message that quotes no token", async () => {
         const { args, env } = invocation(op);
-        const result = await runCli(args, { ...env, KLEARSTACK_ACCESS_TOKEN: refusedToken });
+        const result = await runCli(args, { ...env, [bearer.envVar]: refusedToken });
         expect(result.code).toBe(exitCodes.api);
         expect(result.stderr).toMatch(/401: the access token is missing, invalid or expired\n$/);
         expectNoSecret(result.stderr, [refusedToken], "stderr");
       });
     }
 
-    it("more than one secret on standard input is a usage error", async () => {
-      const stdinFlags = [
-        ...secrets.map((f) => `${flag(f.name)}-stdin`),
-        ...(op.bearer ? ["--access-token-stdin"] : []),
-      ];
-      if (stdinFlags.length < 2) return;
-      const { args, env } = invocation(op);
-      const result = await runCli([...args, ...stdinFlags], env, "x\n");
-      expect(result.code).toBe(exitCodes.usage);
-      expect(result.stderr).toMatch(/only one secret can come from standard input/);
-    });
+    if (stdinSources.length > 1) {
+      it("more than one secret on standard input is a usage error", async () => {
+        const { args, env } = invocation(op);
+        const stdinFlags = stdinSources.map((source) => `--${source.stdinFlag}`);
+        const result = await runCli([...args, ...stdinFlags], env, "x\n");
+        expect(result.code).toBe(exitCodes.usage);
+        expect(result.stderr).toMatch(/only one secret can come from standard input/);
+      });
+    }
 
     it("an API error exits 3 with the server's message on stderr", async () => {
-      const [first] = op.fields.filter((f) => !f.secret);
-      const { args, env } = invocation(op, {
-        ...exampleFields(op),
-        ...(first ? { [first.name]: failing } : {}),
-      });
+      const { args, env } = invocation(op, exampleInput(op), `${server.url}${failing}`);
       const result = await runCli(args, env);
       expect(result.code).toBe(exitCodes.api);
       expect(result.stderr).toBe(
@@ -268,16 +304,16 @@ describe.each(operations.map((op) => [commandOf(op), op] as const))(
       expectSameSecret(result.stdout, "", "stdout");
     });
 
-    it.each(op.fields.filter((f) => f.required && !f.secret).map((f) => [f.name]))(
+    it.each(op.fields.filter((f) => f.required && !f.secret).map((f) => [f.name, f] as const))(
       "a missing %s is a usage error naming its flag",
-      async (name) => {
+      async (name, field) => {
         const { args, env } = invocation(
           op,
-          Object.fromEntries(Object.entries(exampleFields(op)).filter(([n]) => n !== name)),
+          Object.fromEntries(Object.entries(exampleInput(op)).filter(([n]) => n !== name)),
         );
         const result = await runCli(args, env);
         expect(result.code).toBe(exitCodes.usage);
-        expect(result.stderr).toContain(`${flag(name)} must be a non-empty string`);
+        expect(result.stderr).toContain(`--${field.flag} must be a non-empty ${field.kind}`);
       },
     );
   },

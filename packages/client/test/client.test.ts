@@ -1,7 +1,8 @@
 // Every operation of the spec, through an injected fetch: what goes on the wire, what comes back,
 // and which typed error each failure becomes. No network.
-import type { OperationModel } from "@klearstack/spec";
+import { MIN_LEARNED_SECRET_LENGTH, type OperationModel } from "@klearstack/spec";
 import { describe, expect, it } from "vitest";
+import { createOperationClient } from "../src/core.ts";
 import {
   createKlearStackClient,
   type Fetch,
@@ -12,23 +13,32 @@ import {
   KlearStackUnauthorizedError,
   KlearStackValidationError,
 } from "../src/index.ts";
+import type { OperationEntry } from "../src/operation-table.ts";
 import { fakeFetch, json, text } from "./support/fake-fetch.ts";
 import {
+  asText,
   callOperation,
   documentedMissing,
   example200,
   exampleBearer,
-  exampleFields,
+  exampleInput,
+  formEntriesOf,
   operations,
 } from "./support/fixtures.ts";
 import { expectNoSecret, expectSameSecret, rejectionOf } from "./support/secret-safe-assertions.ts";
 
 const baseUrl = "https://klearstack.invalid";
+const urlencoded = "application/x-www-form-urlencoded";
+const multipart = "multipart/form-data";
 /** application/x-www-form-urlencoded by hand (spaces as +), not through URLSearchParams. */
-const formEncode = (fields: Record<string, string>) =>
-  Object.entries(fields)
-    .map(([name, value]) => `${name}=${encodeURIComponent(value).replaceAll("%20", "+")}`)
+const formEncode = (entries: string[][]) =>
+  entries
+    .map(([name, value]) => `${name}=${encodeURIComponent(String(value)).replaceAll("%20", "+")}`)
     .join("&");
+type AnyMethod = (input: unknown) => Promise<unknown>;
+/** The form entries of `op`'s example input in `mediaType`, as text. */
+const exampleEntries = (op: OperationModel, mediaType: string) =>
+  asText(formEntriesOf(op, exampleInput(op), mediaType));
 
 describe.each(operations.map((op) => [op.operationId, op] as const))("%s", (_, op) => {
   const ok = () => json(example200(op));
@@ -42,8 +52,8 @@ describe.each(operations.map((op) => [op.operationId, op] as const))("%s", (_, o
       const [request] = requests;
       expect(request?.method).toBe(op.method.toUpperCase());
       expect(request?.url).toBe(`${baseUrl}${op.path}`);
-      expect(request?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
-      expect(await request?.text()).toBe(formEncode(exampleFields(op)));
+      expect(request?.headers.get("content-type")).toBe(urlencoded);
+      expect(await request?.text()).toBe(formEncode(exampleEntries(op, urlencoded)));
     });
 
     it("goes as multipart/form-data when asked (per client or per call), with the platform's boundary", async () => {
@@ -56,7 +66,7 @@ describe.each(operations.map((op) => [op.operationId, op] as const))("%s", (_, o
         expect(requests[0]?.headers.get("content-type")).toMatch(
           /^multipart\/form-data; boundary=\S+$/,
         );
-        expect(Object.fromEntries(await requests[0]!.formData())).toEqual(exampleFields(op));
+        expect(asText(await requests[0]!.formData())).toEqual(exampleEntries(op, multipart));
       }
     });
 
@@ -78,8 +88,8 @@ describe.each(operations.map((op) => [op.operationId, op] as const))("%s", (_, o
 
     it("sends only the spec's fields, whatever else the caller's object holds", async () => {
       const { fetch, requests } = fakeFetch(ok);
-      await callOperation(client(fetch), op, { ...exampleFields(op), stray_field: "x" });
-      expect(await requests[0]?.text()).not.toContain("stray_field");
+      await callOperation(client(fetch), op, { ...exampleInput(op), stray_field: "x" });
+      expect(await requests[0]?.text()).toBe(formEncode(exampleEntries(op, urlencoded)));
     });
 
     it("joins a base URL with a trailing slash without doubling it", async () => {
@@ -90,20 +100,26 @@ describe.each(operations.map((op) => [op.operationId, op] as const))("%s", (_, o
   });
 
   describe("input validation, before any request", () => {
+    const example = exampleInput(op);
     const without = (field: string) =>
-      Object.fromEntries(Object.entries(exampleFields(op)).filter(([name]) => name !== field));
+      Object.fromEntries(Object.entries(example).filter(([name]) => name !== field));
     const cases: [string, unknown, string][] = [
       ...op.fields
         .filter((f) => f.required)
-        .flatMap(({ name }): [string, unknown, string][] => [
+        .flatMap(({ name, kind }): [string, unknown, string][] => [
           [`missing ${name}`, without(name), name],
-          [`empty ${name}`, { ...exampleFields(op), [name]: "" }, name],
-          [`non-string ${name}`, { ...exampleFields(op), [name]: 26 }, name],
-          [
-            `${name} with a lone surrogate (would be sent as U+FFFD)`,
-            { ...exampleFields(op), [name]: "\ud800" },
-            name,
-          ],
+          [`empty ${name}`, { ...example, [name]: kind === "array" ? [] : "" }, name],
+          // A number for a string; for any other kind, its form text: the client takes it typed.
+          [`${name} not as a ${kind}`, { ...example, [name]: kind === "string" ? 26 : "26" }, name],
+          ...(kind === "string"
+            ? [
+                [
+                  `${name} with a lone surrogate (would be sent as U+FFFD)`,
+                  { ...example, [name]: "\ud800" },
+                  name,
+                ] as [string, unknown, string],
+              ]
+            : []),
         ]),
       ["no object at all", undefined, "input"],
     ];
@@ -210,6 +226,48 @@ describe.each(operations.map((op) => [op.operationId, op] as const))("%s", (_, o
   });
 });
 
+describe("a list field (what the generator writes for one, whether or not this spec has one)", () => {
+  const table = {
+    listOperation: {
+      method: "post",
+      path: "/lists",
+      encodings: ["urlencoded"],
+      bearer: false,
+      fields: [
+        { name: "needed", kind: "array", items: { kind: "string" }, required: true, secret: false },
+        {
+          name: "extra",
+          kind: "array",
+          items: { kind: "integer" },
+          required: false,
+          secret: false,
+        },
+      ],
+      result: null,
+      accepts: {},
+      issues: {},
+    },
+  } satisfies Record<string, OperationEntry>;
+  const call = (fetch: Fetch, input: unknown) =>
+    (createOperationClient(table, { baseUrl, fetch }).listOperation as AnyMethod)(input);
+
+  it("required and empty is a KlearStackValidationError: an empty list sends no entry at all", async () => {
+    const { fetch, requests } = fakeFetch(() => new Response(null, { status: 204 }));
+    const error = await rejectionOf(call(fetch, { needed: [] }));
+    expect(error).toBeInstanceOf(KlearStackValidationError);
+    expect(error).toMatchObject({ field: "needed", message: "needed must be a non-empty array" });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("optional and empty sends nothing for it; each item is one entry", async () => {
+    const { fetch, requests } = fakeFetch(() => new Response(null, { status: 204 }));
+    await call(fetch, { needed: ["a b", "c"], extra: [] });
+    await call(fetch, { needed: ["a"], extra: [1, 2] });
+    expect(await requests[0]?.text()).toBe("needed=a+b&needed=c");
+    expect(await requests[1]?.text()).toBe("needed=a&extra=1&extra=2");
+  });
+});
+
 describe("every operation", () => {
   it("is a method of the client named by its operationId, and nothing else is", () => {
     const client = createKlearStackClient({ baseUrl });
@@ -297,19 +355,24 @@ describe("logging", () => {
       );
       const client = createKlearStackClient({ baseUrl, fetch, logger: { debug: log, warn: log } });
       await callOperation(client, op);
-      expect(lines).toHaveLength(3);
-      expect(lines.join("\n")).toMatch(
-        new RegExp(
-          `-> 503[\\s\\S]*retry 1 of 2 in 0 ms after status 503[\\s\\S]*${op.path} -> 200`,
-        ),
-      );
-      const secrets = [
-        exampleBearer,
-        "busy",
-        ...Object.values(exampleFields(op)),
-        ...Object.values(example200(op)).map(String),
-      ];
-      expectNoSecret(lines.join("\n"), secrets, "the log");
+      // Each line exactly: nothing but the operation, its path, the status and the timing.
+      const attempt = (status: number) =>
+        expect.stringMatching(
+          new RegExp(
+            `^${regexEscape(`${op.operationId}: ${op.method.toUpperCase()} ${op.path} -> ${status}`)} in \\d+ ms$`,
+          ),
+        );
+      expect(lines).toEqual([
+        attempt(503),
+        `${op.operationId}: retry 1 of 2 in 0 ms after status 503`,
+        attempt(200),
+      ]);
+      // And, named on failure, none of the call's texts long enough to be told apart (a number
+      // such as 26 may well be a duration).
+      const texts = [exampleInput(op), example200(op)]
+        .flatMap((values) => Object.values(values).flat())
+        .filter((v): v is string => typeof v === "string" && v.length >= MIN_LEARNED_SECRET_LENGTH);
+      expectNoSecret(lines.join("\n"), [exampleBearer, "busy", ...texts], "the log");
     },
   );
 });
@@ -323,12 +386,17 @@ describe("the raw openapi-fetch client", () => {
       const { data, response } = await (
         raw.POST as (p: string, i: object) => Promise<{ data: unknown; response: Response }>
       )(op.path, {
-        body: exampleFields(op),
+        body: exampleInput(op),
         ...formEncodings.urlencoded,
       });
       expect(response.status).toBe(200);
       expectSameSecret(data, example200(op), "the raw client's data");
-      expect(requests[0]?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+      expect(requests[0]?.headers.get("content-type")).toBe(urlencoded);
+      expect(await requests[0]?.text()).toBe(formEncode(exampleEntries(op, urlencoded)));
     },
   );
 });
+
+function regexEscape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

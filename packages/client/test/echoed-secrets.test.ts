@@ -7,17 +7,20 @@ import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/run.ts";
 import { createKlearStackClient, KlearStackApiError } from "../src/index.ts";
-import { callOperation, exampleBearer, exampleFields, operations } from "./support/fixtures.ts";
+import { callOperation, exampleBearer, exampleInput, operations } from "./support/fixtures.ts";
 import { cliCall, runCliInProcess } from "./support/in-process-cli.ts";
 import { expectNoSecret, rejectionOf } from "./support/secret-safe-assertions.ts";
 
 const password = 'Pw-x s&x=%+"é\nend';
 const withSecrets = operations.filter((op) => op.fields.some((f) => f.secret && !f.tokenType));
 
-const fieldsOf = (op: OperationModel) =>
-  Object.fromEntries(
-    op.fields.map((f) => [f.name, f.secret && !f.tokenType ? password : exampleFields(op)[f.name]]),
-  ) as Record<string, string>;
+/** The example input, each secret field that is not a token holding the password above. */
+const fieldsOf = (op: OperationModel): Record<string, unknown> => ({
+  ...exampleInput(op),
+  ...Object.fromEntries(
+    op.fields.filter((f) => f.secret && !f.tokenType).map((f) => [f.name, password]),
+  ),
+});
 
 // /<raw|json>/<path>: a 500 quoting the body as it arrived, or its values JSON-escaped.
 let server: LocalServer;

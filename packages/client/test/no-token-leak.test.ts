@@ -4,22 +4,22 @@ import type { OperationModel } from "@klearstack/spec";
 import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKlearStackClient, decodeToken } from "../src/index.ts";
-import { runCli } from "./support/cli.ts";
 import {
   callOperation,
   example200,
   exampleBearer,
-  exampleFields,
+  exampleInput,
   exampleTokens,
   operations,
 } from "./support/fixtures.ts";
+import { cliCall, runCliInProcess } from "./support/in-process-cli.ts";
 import { expectNoSecret, rejectionOf } from "./support/secret-safe-assertions.ts";
 
 // Every example token (expectNoSecret looks for its claims and signature parts too).
 const tokenSecrets = [...exampleTokens, exampleBearer];
 /** The secret form fields' example values (the password), and the bearer token. */
 const secretsOf = (op: OperationModel) => [
-  ...op.fields.filter((f) => f.secret).map((f) => exampleFields(op)[f.name] ?? ""),
+  ...op.fields.filter((f) => f.secret).map((f) => String(exampleInput(op)[f.name] ?? "")),
   ...(op.bearer ? [exampleBearer] : []),
 ];
 
@@ -109,14 +109,8 @@ describe("no token in any error", () => {
   });
 
   it.each(Object.keys(answers))("the CLI's stderr for %s", async (route) => {
-    const command = first.operationId.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
-    const env = Object.fromEntries(
-      Object.entries(exampleFields(first)).map(([name, value]) => [
-        `KLEARSTACK_${name.toUpperCase()}`,
-        value,
-      ]),
-    );
-    const result = await runCli([command, "--base-url", server.url + route], env);
+    const { argv, env } = cliCall(first, server.url + route, exampleInput(first), exampleBearer);
+    const result = await runCliInProcess(argv, env);
     expect(result.code).not.toBe(0);
     expect(result.stderr).not.toBe("");
     expectNoSecret(result.stderr, tokenSecrets, "stderr");

@@ -15,7 +15,7 @@ import {
   callOperation,
   example200,
   exampleBearer,
-  exampleFields,
+  exampleInput,
   logins,
   operations,
 } from "./support/fixtures.ts";
@@ -25,15 +25,17 @@ import { expectNoSecret, rejectionOf } from "./support/secret-safe-assertions.ts
 const redirects = [301, 302, 303, 307, 308];
 const password = "Pw-x s&x=%redirected";
 
-/** The example fields, each secret one holding a distinctive value (the password above). */
-const fieldsOf = (op: OperationModel) =>
-  Object.fromEntries(
-    op.fields.map((f) => [f.name, f.secret && !f.tokenType ? password : exampleFields(op)[f.name]]),
-  ) as Record<string, string>;
+/** The example input, each secret field that is not a token holding the password above. */
+const fieldsOf = (op: OperationModel): Record<string, unknown> => ({
+  ...exampleInput(op),
+  ...Object.fromEntries(
+    op.fields.filter((f) => f.secret && !f.tokenType).map((f) => [f.name, password]),
+  ),
+});
 /** What must never reach the target: the secret fields' values and the bearer token. */
 const secretsOf = (op: OperationModel) =>
   [
-    ...op.fields.filter((f) => f.secret).map((f) => fieldsOf(op)[f.name] ?? ""),
+    ...op.fields.filter((f) => f.secret).map((f) => String(fieldsOf(op)[f.name] ?? "")),
     ...(op.bearer ? [exampleBearer] : []),
   ].flatMap(encodingsOf);
 

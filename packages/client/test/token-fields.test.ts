@@ -11,7 +11,7 @@ import {
   callOperation,
   example200,
   exampleBearer,
-  exampleFields,
+  exampleInput,
   operations,
 } from "./support/fixtures.ts";
 import { cliCall, runCliInProcess } from "./support/in-process-cli.ts";
@@ -59,7 +59,7 @@ describe.each(issuing.map((op) => [op.operationId, op] as const))("%s", (_, op) 
   );
 
   it("klearstack-token prints nothing and exits 3 (and masks no stray letter)", async () => {
-    const { argv, env } = cliCall(op, `${server.url}/0`, exampleFields(op), exampleBearer);
+    const { argv, env } = cliCall(op, `${server.url}/0`, exampleInput(op), exampleBearer);
     const run = await runCliInProcess(argv, env);
     expect(run.code).toBe(exitCodes.api);
     expect(run.stdout).toBe("");

@@ -7,13 +7,14 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { encodeFormValue, type OperationModel, schemaFacts } from "@klearstack/spec";
+import { type OperationModel, schemaFacts } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID } from "@klearstack/spec/fixtures";
 import { commandName } from "@klearstack/spec/names";
 import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeFetch, json } from "./support/fake-fetch.ts";
-import { runCliInProcess } from "./support/in-process-cli.ts";
+import { asText, formEntriesOf } from "./support/fixtures.ts";
+import { cliInput, runCliInProcess } from "./support/in-process-cli.ts";
 import { unseenClient } from "./support/unseen-client.ts";
 
 const run = promisify(execFile);
@@ -31,25 +32,15 @@ let example: Record<string, unknown>;
 let typed: Record<string, unknown>;
 /** What the form carries for `typed` (and `extra`), as text entries in order. */
 const wire = (mediaType: string, extra: Record<string, unknown> = {}) =>
-  op.fields.flatMap((f) =>
-    encodeFormValue(f, ({ ...typed, ...extra }[f.name] ?? undefined) as never, mediaType).map(
-      ([name, value]) => [name, typeof value === "string" ? value : "(file)"],
-    ),
-  );
-const received = async (request: Request) =>
-  [...(await request.formData())].map(([name, value]) => [
-    name,
-    typeof value === "string" ? value : "(file)",
-  ]);
+  asText(formEntriesOf(op, { ...typed, ...extra }, mediaType));
+const received = async (request: Request) => asText(await request.formData());
 
 beforeAll(async () => {
   regenerated = await unseenClient();
   op = regenerated.model.operation(UNSEEN_OPERATION_ID);
   sdk = await import(pathToFileURL(regenerated.index).href);
   example = op.success?.body?.examples[0]?.value as Record<string, unknown>;
-  typed = Object.fromEntries(
-    op.fields.flatMap((f) => (f.exampleValue === undefined ? [] : [[f.name, f.exampleValue]])),
-  );
+  typed = op.exampleInput;
 });
 afterAll(() => regenerated?.remove());
 
@@ -201,29 +192,31 @@ describe("the regenerated CLI", () => {
     return runCliInProcess(argv, env, runCli);
   }
   const command = () => commandName(UNSEEN_OPERATION_ID);
+  /** Where the command reads the bearer token (the model's name for it). */
+  const bearerVariable = () => {
+    if (!op.bearer) throw new Error("the fixture's operation is bearer-protected");
+    return op.bearer.envVar;
+  };
 
   it("lists a subcommand for it, with its summary and flags from its fields", async () => {
     expect((await cli(["--help"], {})).stdout).toContain(command());
     const help = await cli([command(), "--help"], {});
     expect(help.code).toBe(0);
     expect(help.stdout).toContain(op.path);
-    for (const field of op.fields)
-      expect(help.stdout).toContain(`--${field.name.replaceAll("_", "-")}`);
-    expect(help.stdout).toContain("KLEARSTACK_ACCESS_TOKEN");
+    for (const field of op.fields) expect(help.stdout).toContain(`--${field.flag}`);
+    expect(help.stdout).toContain(bearerVariable());
   });
 
   it("runs it: fields from flags (a switch, a repeated flag, @path for a file), the bearer token from the environment", async () => {
     const note = join(regenerated.dir, "note.txt");
     writeFileSync(note, "note");
-    const flags = op.fields.flatMap((field) => {
-      if (field.kind === "file") return [`--${field.flag}`, `@${note}`];
-      const value = typed[field.name];
-      if (value === undefined) return [];
-      if (field.kind === "boolean") return value ? [`--${field.flag}`] : [];
-      return [value].flat().flatMap((item) => [`--${field.flag}`, String(item)]);
-    });
-    const result = await cli([command(), "--base-url", server.url, "--multipart", ...flags], {
-      KLEARSTACK_ACCESS_TOKEN: accessToken,
+    const paths = Object.fromEntries(
+      op.fields.filter((f) => f.kind === "file").map((f) => [f.name, note]),
+    );
+    const { args, env } = cliInput(op, { ...typed, ...paths });
+    const result = await cli([command(), "--base-url", server.url, "--multipart", ...args], {
+      ...env,
+      [bearerVariable()]: accessToken,
     });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -241,7 +234,7 @@ describe("the regenerated CLI", () => {
     const integer = op.fields.find((f) => f.kind === "integer");
     if (!integer) throw new Error("the fixture needs an integer field");
     const result = await cli([command(), "--base-url", server.url, `--${integer.flag}`, "many"], {
-      KLEARSTACK_ACCESS_TOKEN: accessToken,
+      [bearerVariable()]: accessToken,
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`--${integer.flag}: "many" is not an integer`);

@@ -5,7 +5,7 @@
 import type { OperationModel } from "@klearstack/spec";
 import { fakeApi as createFakeApi } from "@klearstack/test-support/fake-api";
 import type { Fetch } from "../../src/index.ts";
-import { exampleFields, model, operations } from "./fixtures.ts";
+import { exampleInput, model, operations } from "./fixtures.ts";
 
 export interface FakeApiOptions {
   /** Seconds an access token lives (default: the spec's). */
@@ -23,9 +23,9 @@ export function fakeApi({ accessTtl, refreshTtl, serverAhead = 0 }: FakeApiOptio
   return Object.assign(api, { fetch: api.fetch as Fetch });
 }
 
-/** The spec's login calls and their example fields, as the session's `login` option. */
+/** The spec's login calls and their example input, as the session's `login` option. */
 export const loginOptions = (op: OperationModel) =>
-  ({ operationId: op.operationId, fields: exampleFields(op) }) as never;
+  ({ operationId: op.operationId, fields: exampleInput(op) }) as never;
 
 /** The refresh call: bearer-protected, takes a refresh token, answers an access token. */
 export const refreshOperation = operations.find(

@@ -2,7 +2,15 @@
 // path, a field, an example value or an error text, and every test can iterate every operation.
 // Only tests, scripts and the bench read the spec: runtime code knows it through src/generated/.
 // The client's tests and the cross tests that drive the client (test/contract) share it.
-import { type ApiModel, loadApiModel, type OperationModel } from "@klearstack/spec";
+import {
+  type ApiModel,
+  encodeFormValue,
+  type FieldModel,
+  type FormEntry,
+  loadApiModel,
+  type OperationModel,
+  schemaFacts,
+} from "@klearstack/spec";
 import { type OperationId, operationTable } from "../../src/index.ts";
 
 export const model = await loadApiModel();
@@ -21,6 +29,31 @@ export const idOf = (op: OperationModel) => op.operationId as OperationId;
 export const exampleFields = (op: OperationModel): Record<string, string> => op.exampleFields;
 /** The client's typed input from the documented examples (a number for an integer, an array…). */
 export const exampleInput = (op: OperationModel): Record<string, unknown> => op.exampleInput;
+
+/**
+ * The fields of `op` that take any text: strings without an enum, a pattern or a format that
+ * constrains them (`password` only asks a UI to hide the value). Arbitrary text belongs only there;
+ * an enum, a uuid or a number has values of its own.
+ */
+export const freeTextFields = (op: OperationModel): FieldModel[] =>
+  op.fields.filter(
+    (f) =>
+      f.kind === "string" &&
+      !f.enum &&
+      schemaFacts(f.schema).pattern === undefined &&
+      (f.format === undefined || f.format === "password"),
+  );
+
+/** What a form of `mediaType` carries for `input`, in the spec's order (the model's encoding). */
+export const formEntriesOf = (
+  op: OperationModel,
+  input: Record<string, unknown>,
+  mediaType: string,
+): FormEntry[] => op.fields.flatMap((f) => encodeFormValue(f, input[f.name] as never, mediaType));
+
+/** A form's entries with each file as "(file)": what a form carried, comparable as text. */
+export const asText = (entries: Iterable<[string, FormDataEntryValue | Blob]>): string[][] =>
+  [...entries].map(([name, value]) => [name, typeof value === "string" ? value : "(file)"]);
 
 /** The spec's documented 200 body of `op`. */
 export function example200(op: OperationModel): Record<string, unknown> {
