@@ -50,6 +50,11 @@ export interface FieldTypeFacts {
   format: string | undefined;
   /** `default`, as the schema types it. */
   default: unknown;
+  /**
+   * A string any text fits: no enum, no pattern, no format but `password` (which only asks a UI
+   * to hide the value). Arbitrary text belongs only here; an enum or a uuid has values of its own.
+   */
+  freeText: boolean;
 }
 
 const FILE_NOT_TOKEN = "application/jwt";
@@ -78,12 +83,19 @@ export function fieldTypeFacts(name: string, schema: JsonSchema): FieldTypeFacts
     }
     items = scalarType(itemKind, itemFacts);
   }
+  const format = facts.format as string | undefined;
+  const fieldEnum = kind === "array" || kind === "file" ? undefined : enumOf(facts);
   return {
     kind,
     items,
-    enum: kind === "array" || kind === "file" ? undefined : enumOf(facts),
-    format: facts.format as string | undefined,
+    enum: fieldEnum,
+    format,
     default: facts.default,
+    freeText:
+      kind === "string" &&
+      fieldEnum === undefined &&
+      facts.pattern === undefined &&
+      (format === undefined || format === "password"),
   };
 }
 

@@ -19,6 +19,20 @@ const URLENCODED = "application/x-www-form-urlencoded";
 const MULTIPART = "multipart/form-data";
 
 describe("fieldTypeFacts", () => {
+  it.each([
+    [{ type: "string" }, true],
+    [{ type: "string", format: "password" }, true],
+    [{ type: "string", minLength: 1, maxLength: 40 }, true],
+    [{ type: "string", format: "uuid" }, false],
+    [{ type: "string", pattern: "^[0-9]{6}$" }, false],
+    [{ type: "string", enum: ["summary", "full"] }, false],
+    [{ type: "string", format: "binary" }, false],
+    [{ type: "integer" }, false],
+    [{ type: "array", items: { type: "string" } }, false],
+  ])("calls %j free text: %s (any text is a valid value there)", (schema, freeText) => {
+    expect(fieldTypeFacts("f", schema).freeText).toBe(freeText);
+  });
+
   it("reads each kind a form carries, with enum, format and default", () => {
     expect(fieldTypeFacts("s", { type: "string", format: "email" })).toMatchObject({
       kind: "string",

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { type CodeSample, codeSamplesFor, sampleSecrets } from "@klearstack/docs";
 import { useMock } from "@klearstack/mock/testing";
-import { loadApiModel, type OperationModel, schemaFacts } from "@klearstack/spec";
+import { loadApiModel, type OperationModel } from "@klearstack/spec";
 import fc from "fast-check";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,22 +31,14 @@ const javaClasspath = ["/usr/share/java/okhttp.jar", "/usr/share/java/okio.jar"]
 
 /**
  * The free-text fields a sample writes as string literals, where any text is a valid example: the
- * model's string fields with an example and no enum, format or pattern, not secrets. Every other
+ * model's free-text fields with an example, not secrets. Every other
  * field keeps its documented example (an enum value or a uuid stays one, as the mock requires).
  */
 const freeTextFields = (op: OperationModel) => {
   const secret = new Set(
     sampleSecrets(op).flatMap((s) => ("field" in s.fills ? [s.fills.field] : [])),
   );
-  return op.fields.filter(
-    (f) =>
-      f.kind === "string" &&
-      f.enum === undefined &&
-      f.format === undefined &&
-      schemaFacts(f.schema).pattern === undefined &&
-      !secret.has(f.name) &&
-      f.example !== undefined,
-  );
+  return op.fields.filter((f) => f.freeText && !secret.has(f.name) && f.example !== undefined);
 };
 const operations = model.operations.filter((op) => freeTextFields(op).length > 0);
 

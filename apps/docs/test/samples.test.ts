@@ -76,13 +76,8 @@ function expectSendsExample(sample: CodeSample, op: OperationModel, field: Field
   );
 }
 
-/** A string field any text fits (no enum, pattern or format), and no secret: free to edit. */
-const isFreeText = (field: FieldModel) =>
-  field.kind === "string" &&
-  !field.secret &&
-  field.enum === undefined &&
-  field.format === undefined &&
-  field.schema.pattern === undefined;
+/** A string field any text fits (the model's `freeText`), and no secret: free to edit. */
+const isFreeText = (field: FieldModel) => field.freeText && !field.secret;
 /** Every JWT starts with the base64url of `{"`. */
 const jwt = /eyJ[\w-]*\.[\w-]+\./;
 

@@ -9,7 +9,6 @@ import {
   type FormEntry,
   loadApiModel,
   type OperationModel,
-  schemaFacts,
 } from "@klearstack/spec";
 import { type OperationId, operationTable } from "../../src/index.ts";
 
@@ -30,19 +29,9 @@ export const exampleFields = (op: OperationModel): Record<string, string> => op.
 /** The client's typed input from the documented examples (a number for an integer, an array…). */
 export const exampleInput = (op: OperationModel): Record<string, unknown> => op.exampleInput;
 
-/**
- * The fields of `op` that take any text: strings without an enum, a pattern or a format that
- * constrains them (`password` only asks a UI to hide the value). Arbitrary text belongs only there;
- * an enum, a uuid or a number has values of its own.
- */
+/** The fields of `op` that take any text (the model's `freeText`): arbitrary text belongs only there. */
 export const freeTextFields = (op: OperationModel): FieldModel[] =>
-  op.fields.filter(
-    (f) =>
-      f.kind === "string" &&
-      !f.enum &&
-      schemaFacts(f.schema).pattern === undefined &&
-      (f.format === undefined || f.format === "password"),
-  );
+  op.fields.filter((f) => f.freeText);
 
 /** What a form of `mediaType` carries for `input`, in the spec's order (the model's encoding). */
 export const formEntriesOf = (
