@@ -1,2 +1,7 @@
-// Timeouts and defaults shared by every workspace (see ../vitest.shared.ts).
-export { default } from "../vitest.shared.ts";
+// Timeouts and defaults shared by every workspace (see ../vitest.shared.ts), with one more worker:
+// the cross tests outlast every other workspace's, and most of their files wait on a child
+// process (Chromium, newman, java, npm), so a third file runs while two wait.
+import { mergeConfig } from "vitest/config";
+import shared from "../vitest.shared.ts";
+
+export default mergeConfig(shared, { test: { maxWorkers: 3 } });
