@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadApiModel } from "@klearstack/spec";
 import { distPage } from "./build.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium } from "@klearstack/chromium";
 import { readWithCompressed } from "./compress.ts";
 import { shootConsole } from "./console/screenshot.ts";
 import { operationRoute, readBuiltPage } from "./page.ts";

@@ -5,7 +5,7 @@
 // fails the build here, naming the operations it lost, instead of leaving consoles that never open.
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { chromiumPath, launchChromium } from "../chromium.ts";
+import { chromiumPath, launchChromium } from "@klearstack/chromium";
 
 export interface RoutedOperation {
   operationId: string;

@@ -1,6 +1,7 @@
-// How the docs' own scripts start a browser (the build's try-it route check, `npm run screenshot`):
-// the system Chromium, headless, with a fresh profile and none of its own background traffic.
-// Product code, so it is not exported; tests use @klearstack/test-support/chromium.
+// How this project starts a browser: the system Chromium (Debian's, never playwright's download),
+// headless, with a fresh profile and none of its own background traffic, so every request seen
+// comes from the page. The docs build's route check and `npm run screenshot` use it, and tests get
+// it through @klearstack/test-support/chromium: one launcher, not a product export for tests.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
