@@ -9,9 +9,9 @@
 import { renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { launchChromium } from "@klearstack/chromium";
 import { loadApiModel } from "@klearstack/spec";
 import { distPage } from "./build.ts";
-import { launchChromium } from "@klearstack/chromium";
 import { readWithCompressed } from "./compress.ts";
 import { shootConsole } from "./console/screenshot.ts";
 import { operationRoute, readBuiltPage } from "./page.ts";
