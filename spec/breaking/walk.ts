@@ -1,8 +1,9 @@
 // The pieces rules compare, read from the operation model and its resolved schemas (Redocly's
 // bundler resolved every `$ref`; `schemaFacts` merges `allOf`): request fields by name, response
 // bodies by status and media type, and the properties of a body, nested ones included.
-import type { FieldModel, JsonSchema, OperationModel } from "../index.ts";
+import type { FieldModel, JsonSchema, OperationModel, TokenFieldModel } from "../index.ts";
 import { type SchemaFacts, schemaFacts } from "../schema-facts.ts";
+import { whereOf } from "./affects.ts";
 import type { OperationPair } from "./types.ts";
 
 export const facts = (schema: JsonSchema | undefined): SchemaFacts => schemaFacts(schema ?? {});
@@ -62,6 +63,30 @@ export function responseBodyPairs({ base, head }: OperationPair): BodyPair[] {
         : [];
     });
   });
+}
+
+export interface TokenPair {
+  op: OperationModel;
+  /** "POST /path response 200 application/json field access_token": where a finding points. */
+  where: string;
+  base: TokenFieldModel;
+  head: TokenFieldModel;
+}
+
+/** JWT-valued response fields documented at both ends (same status, media type and name). */
+export function responseTokenPairs({ base, head }: OperationPair): TokenPair[] {
+  return head.responses.flatMap((after) =>
+    after.contents.flatMap((content) => {
+      const before = base
+        .response(after.status)
+        ?.contents.find((c) => c.mediaType === content.mediaType);
+      return content.tokens.flatMap((token) => {
+        const old = before?.tokens.find((t) => t.name === token.name);
+        const where = `${whereOf(head)} response ${after.status} ${content.mediaType} field ${token.name}`;
+        return old ? [{ op: head, where, base: old, head: token }] : [];
+      });
+    }),
+  );
 }
 
 export interface PropertyPair {
