@@ -2,10 +2,8 @@
 // maxResponseBytes (default 1 MiB, --max-response-bytes) of each answer and stops reading there,
 // saying which limit. A real server streams 64 MiB with backpressure and counts what it managed
 // to write before conformance hung up: that count, not a clock, shows the reading stopped.
-import { once } from "node:events";
-import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { loadApiModel } from "@klearstack/spec";
+import { type LocalServer, startLocalServer, streamBytes } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runConformance } from "../src/index.ts";
 import { DEFAULT_MAX_RESPONSE_BYTES, send } from "../src/send.ts";
@@ -14,40 +12,23 @@ const MiB = 1024 * 1024;
 const total = 64 * MiB;
 /** What may have left the server once the reader stops: its limit plus the sockets' buffers. */
 const stoppedEarly = 16 * MiB;
-const chunk = Buffer.alloc(64 * 1024, "a");
 const model = await loadApiModel();
 
-/** Writes `total` bytes (or until the reader hangs up), honouring backpressure. */
-async function stream(res: ServerResponse): Promise<number> {
-  const closed = once(res, "close").then(() => false);
-  let written = 0;
-  while (written < total && !res.destroyed) {
-    written += chunk.length;
-    if (!res.write(chunk) && !(await Promise.race([once(res, "drain").then(() => true), closed])))
-      break;
-  }
-  res.end();
-  return written;
-}
-
 const written: Promise<number>[] = [];
-const server = createServer(async (req, res) => {
-  for await (const _ of req); // the request, read whole
-  res.writeHead(200, {
-    "content-type": "application/json",
-    ...(req.url?.includes("declared") ? { "content-length": String(total) } : {}),
-  });
-  written.push(stream(res));
-});
+let server: LocalServer;
 let baseUrl: URL;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  server = await startLocalServer(async (req, res) => {
+    for await (const _ of req); // the request, read whole
+    res.writeHead(200, {
+      "content-type": "application/json",
+      ...(req.url?.includes("declared") ? { "content-length": String(total) } : {}),
+    });
+    written.push(streamBytes(res, total));
+  });
+  baseUrl = new URL(server.url);
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server?.close());
 
 const request = (path: string) => ({
   method: "post",

@@ -2,9 +2,12 @@
 // maxResponseBytes (default 1 MiB) and stops reading there, with an error naming the limit. A real
 // server streams 64 MiB with backpressure and counts what it managed to write before the client
 // hung up: that count, not a clock, shows the client stopped early.
-import { once } from "node:events";
-import type { ServerResponse } from "node:http";
-import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
+import {
+  type LocalServer,
+  startLocalServer,
+  streamBytes,
+  toRequest,
+} from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../src/cli/run.ts";
 import { createKlearStackClient, KlearStackResponseTooLargeError } from "../src/index.ts";
@@ -17,20 +20,6 @@ const MiB = 1024 * 1024;
 const total = 64 * MiB;
 /** What may have left the server once the client stops: its limit plus the sockets' buffers. */
 const stoppedEarly = 16 * MiB;
-const chunk = Buffer.alloc(64 * 1024, "a");
-
-/** Writes `total` bytes (or until the client hangs up), honouring backpressure; resolves to the count. */
-async function stream(res: ServerResponse): Promise<number> {
-  const closed = once(res, "close").then(() => false);
-  let written = 0;
-  while (written < total && !res.destroyed) {
-    written += chunk.length;
-    if (!res.write(chunk) && !(await Promise.race([once(res, "drain").then(() => true), closed])))
-      break;
-  }
-  res.end();
-  return written;
-}
 
 // /<status>/<declared|chunked>/<path>: a huge body, its length declared up front or not.
 let server: LocalServer;
@@ -43,7 +32,7 @@ beforeAll(async () => {
       "Content-Type": "application/json",
       ...(how === "declared" ? { "Content-Length": String(total) } : {}),
     });
-    written.push(stream(res));
+    written.push(streamBytes(res, total));
   });
 });
 afterAll(() => server?.close());

@@ -1,6 +1,7 @@
 // A real node:http server on an ephemeral loopback port (port 0: the system picks a free one),
 // for behaviour that needs real sockets: stalls, dropped connections, a platform form parser, a
 // page for a browser, a stand-in server. Closes every connection on close().
+import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createTlsServer, type ServerOptions } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -53,6 +54,24 @@ export async function toRequest(req: IncomingMessage, base: string): Promise<Req
   const method = req.method ?? "GET";
   const body = method === "GET" || method === "HEAD" ? null : Buffer.concat(chunks);
   return new Request(new URL(req.url ?? "/", base), { method, headers, body });
+}
+
+/**
+ * A hostile answer's body: writes `total` bytes in 64 KiB chunks, honouring backpressure, until
+ * done or the reader hangs up; resolves to the bytes it managed to write. That count, not a clock,
+ * shows a reader stopped early.
+ */
+export async function streamBytes(res: ServerResponse, total: number): Promise<number> {
+  const chunk = Buffer.alloc(64 * 1024, "a");
+  const closed = once(res, "close").then(() => false);
+  let written = 0;
+  while (written < total && !res.destroyed) {
+    written += chunk.length;
+    if (!res.write(chunk) && !(await Promise.race([once(res, "drain").then(() => true), closed])))
+      break;
+  }
+  res.end();
+  return written;
 }
 
 /** A loopback port nothing listens on (bound, then released), for connection-refused paths. */
