@@ -3,7 +3,9 @@
 //   their shared code in one chunk. openapi-fetch stays an import (the one runtime dependency);
 //   @klearstack/spec's browser-safe secret masker and JWT reader are bundled in, because that
 //   package is private to this repository and never published.
-// - Declarations by tsc. tsc does not rewrite `.ts` import specifiers in declarations
+// - Declarations by tsgo, TypeScript 7's native compiler: the same .d.ts text as tsc 5.9 here,
+//   in under a second instead of about ten (the client's build is on the critical path of lint
+//   and test). Neither rewrites `.ts` import specifiers in declarations
 //   (microsoft/TypeScript#61037), so they get the `.js` rewrite here, and the build fails if any
 //   declaration still names @klearstack/spec (a consumer could not resolve it).
 import { execFileSync } from "node:child_process";
@@ -14,7 +16,9 @@ import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = `${root}dist/`;
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const tsgo = createRequire(import.meta.url)
+  .resolve("@typescript/native-preview/package.json")
+  .replace(/package\.json$/, "bin/tsgo");
 
 rmSync(dist, { recursive: true, force: true });
 await build({
@@ -29,7 +33,10 @@ await build({
   external: ["openapi-fetch", "node:*"],
   logLevel: "warning",
 });
-execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
+execFileSync(process.execPath, [tsgo, "-p", "tsconfig.build.json"], {
+  cwd: root,
+  stdio: "inherit",
+});
 
 const relativeTsSpecifier = /(from\s+|import\s*\(\s*)(["'])(\.{1,2}\/[^"']+)\.ts\2/g;
 for (const file of readdirSync(dist, { recursive: true, encoding: "utf8" })) {
