@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialsFor } from "./credentials.ts";
 import { expectSampleWorks } from "./expect-sample.ts";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy.ts";
-import { requireTools } from "./run-sample.ts";
+import { closeSampleBrowser, requireTools, shortRunJvm } from "./run-sample.ts";
 
 const model = await loadApiModel();
 const serverUrl = model.servers[0]?.url ?? "";
@@ -95,6 +95,7 @@ const shown = (c: Case) => `${c.sample.label} with ${JSON.stringify(c.value)} (F
 const work = mkdtempSync(join(tmpdir(), "klearstack-example-values-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(requireTools);
+afterAll(closeSampleBrowser);
 
 describe("random example values in every sample (one parser process per language)", () => {
   it("covers every sample language", () => {
@@ -171,7 +172,10 @@ describe("random example values in every sample (one parser process per language
     });
     const compiled = await promisify(execFile)(
       "javac",
-      ["-encoding", "UTF-8", "-cp", javaClasspath.join(":"), "-d", dir, ...files],
+      [
+        ...shortRunJvm.map((option) => `-J${option}`),
+        ...["-encoding", "UTF-8", "-cp", javaClasspath.join(":"), "-d", dir, ...files],
+      ],
       { maxBuffer: 64 * 1024 * 1024 },
     ).then(
       () => "",

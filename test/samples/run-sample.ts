@@ -2,14 +2,15 @@
 // Debian's OkHttp jars, node for axios and for the TypeScript client, and Chromium for the XHR.
 // Secrets reach a sample the way its comment tells the reader: as environment variables, or, in
 // the browser sample, by filling its placeholders. A missing tool fails with how to install it;
-// nothing is skipped.
+// nothing is skipped. The browser samples of a test file share one Chromium (a page each, from an
+// origin of its own): its file closes it with `closeSampleBrowser` in afterAll.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { placeholderFor } from "@klearstack/docs";
-import { launchChromium } from "@klearstack/test-support/chromium";
+import { type Browser, launchChromium } from "@klearstack/test-support/chromium";
 import { runProcess } from "@klearstack/test-support/process";
 import { startLocalServer } from "@klearstack/test-support/server";
 
@@ -23,6 +24,11 @@ export interface SampleRun {
 /** The test workspace: node resolves the samples' imports (axios, @klearstack/client) from here. */
 const testRoot = fileURLToPath(new URL("..", import.meta.url));
 const javaClasspath = ["/usr/share/java/okhttp.jar", "/usr/share/java/okio.jar"];
+/**
+ * JVM options for a short run (javac and java): the client compiler only and the serial
+ * collector, which spare about a third of a sample's CPU and change nothing it does.
+ */
+export const shortRunJvm = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"];
 
 /** Environment variable → value: what the sample's secrets are set to. */
 export type Secrets = Record<string, string>;
@@ -89,11 +95,35 @@ export function requireTools(): void {
   if (missing.length) throw new Error(`The sample runs need: ${missing.join("; ")}`);
 }
 
-/** The python3 on PATH if it has requests, else Debian's (where python3-requests installs it). */
+let python: { found: string | undefined } | undefined;
+
+/**
+ * The python3 on PATH if it has requests, else Debian's (where python3-requests installs it).
+ * Looked up once: each probe starts a Python (through pyenv's shim, about 0.4 s).
+ */
 function pythonWithRequests(): string | undefined {
-  return ["python3", "/usr/bin/python3"].find(
-    (python) => spawnSync(python, ["-c", "import requests"], { stdio: "ignore" }).status === 0,
-  );
+  python ??= {
+    found: ["python3", "/usr/bin/python3"].find(
+      (candidate) =>
+        spawnSync(candidate, ["-c", "import requests"], { stdio: "ignore" }).status === 0,
+    ),
+  };
+  return python.found;
+}
+
+let browser: Promise<Browser> | undefined;
+
+/** The Chromium the browser samples run in, launched on first use (about 1.5 s of CPU). */
+function sampleBrowser(): Promise<Browser> {
+  browser ??= launchChromium();
+  return browser;
+}
+
+/** Closes the browser the samples ran in, if any; the next browser sample launches a new one. */
+export async function closeSampleBrowser(): Promise<void> {
+  const launched = browser;
+  browser = undefined;
+  await (await launched)?.close();
 }
 
 async function runJava(source: string, secrets: Secrets): Promise<SampleRun> {
@@ -103,6 +133,7 @@ async function runJava(source: string, secrets: Secrets): Promise<SampleRun> {
   try {
     writeFileSync(join(dir, `${className}.java`), source);
     const compile = await run("javac", [
+      ...shortRunJvm.map((option) => `-J${option}`),
       "-cp",
       javaClasspath.join(":"),
       "-d",
@@ -110,7 +141,13 @@ async function runJava(source: string, secrets: Secrets): Promise<SampleRun> {
       join(dir, `${className}.java`),
     ]);
     if (compile.exitCode !== 0) return compile;
-    return await run("java", ["-cp", [dir, ...javaClasspath].join(":"), className], { secrets });
+    return await run(
+      "java",
+      [...shortRunJvm, "-cp", [dir, ...javaClasspath].join(":"), className],
+      {
+        secrets,
+      },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -125,11 +162,10 @@ async function runInBrowser(source: string): Promise<SampleRun> {
     res.writeHead(200, { "content-type": "text/html" }).end("<!DOCTYPE html><title>sample</title>");
   });
   const origin = `http://localhost:${new URL(site.url).port}`;
-  const browser = await launchChromium();
+  const page = await (await sampleBrowser()).context.newPage();
   const logged: string[] = [];
   const errors: string[] = [];
   try {
-    const page = await browser.context.newPage();
     // The sample logs the response text when the request is done (or an empty line if CORS fails):
     // the first console line or page error is the condition; the deadline only catches a hang.
     let settled: () => void = () => {};
@@ -156,7 +192,7 @@ async function runInBrowser(source: string): Promise<SampleRun> {
       stderr: errors.join("\n"),
     };
   } finally {
-    await browser.close();
+    await page.close();
     await site.close();
   }
 }

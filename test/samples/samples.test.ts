@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialsFor } from "./credentials.ts";
 import { expectSampleWorks } from "./expect-sample.ts";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy.ts";
-import { requireTools, runners } from "./run-sample.ts";
+import { closeSampleBrowser, requireTools, runners } from "./run-sample.ts";
 
 const model = await loadApiModel();
 const page = readBuiltPage();
@@ -22,6 +22,7 @@ const runs = model.operations.flatMap((op) =>
 );
 
 beforeAll(requireTools);
+afterAll(closeSampleBrowser);
 const mock = useMock();
 let proxy: RecordingProxy;
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialsFor } from "./credentials.ts";
 import { expectSampleWorks } from "./expect-sample.ts";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy.ts";
-import { requireTools } from "./run-sample.ts";
+import { closeSampleBrowser, requireTools } from "./run-sample.ts";
 
 const work = mkdtempSync(join(tmpdir(), "klearstack-unseen-samples-"));
 const specPath = writeUnseenOperationSpec(work);
@@ -21,6 +21,7 @@ const op: OperationModel = model.operation(UNSEEN_OPERATION_ID);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(requireTools);
+afterAll(closeSampleBrowser);
 const mock = useMock({ specPath });
 let proxy: RecordingProxy;
 beforeAll(async () => {
