@@ -1,12 +1,13 @@
 // The generated tests can fail: for every operation, each way its answers can drift from the spec
 // (drifts.ts) makes the run fail, and a generated assertion of that very operation names the
 // broken promise. The drifts bend the real mock's answers through a proxy; nothing else changes.
-// The cases run in newman loaded once (newman.ts, startNewman: the CLI's reporters and exit-code
-// rule); one case also runs through the newman CLI, whose exit code is the one a CI job sees.
+// The cases run two at a time, each in newman loaded once per worker thread (newman.ts,
+// startNewman: the CLI's reporters and exit-code rule), each through a proxy of its own; one case
+// also runs through the newman CLI, whose exit code is the one a CI job sees.
 
 import { useMock } from "@klearstack/mock/testing";
 import { loadApiModel } from "@klearstack/spec";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, type ExpectStatic, expect, it } from "vitest";
 import { driftsOf } from "./drifts.ts";
 import { type NewmanRun, type RunOptions, runCollection, startNewman } from "./newman.ts";
 import { type Drift, startProxy } from "./proxy.ts";
@@ -18,7 +19,7 @@ const cases = model.operations.flatMap((op) =>
 
 describe("newman run of the generated collection against drifted answers", () => {
   const mock = useMock();
-  const newman = startNewman();
+  const newman = startNewman({ workers: 2 });
   afterAll(() => newman.close());
 
   /** Runs the collection through a proxy that drifts the answers, and checks what newman said. */
@@ -26,6 +27,7 @@ describe("newman run of the generated collection against drifted answers", () =>
     id: string,
     drift: Drift,
     run: (options: RunOptions) => Promise<NewmanRun>,
+    expect: ExpectStatic,
   ) {
     const op = model.operation(id);
     const proxy = await startProxy(model, mock.url, drift);
@@ -50,14 +52,16 @@ describe("newman run of the generated collection against drifted answers", () =>
     for (const op of model) expect(driftsOf(op).length, op.operationId).toBeGreaterThan(0);
   });
 
-  it.each(cases)("%s, %s: the run fails and that operation's tests say why", (id, _, drift) =>
-    expectCaught(id, drift, newman.run),
+  // Side by side, so each case asserts with its own test's expect.
+  it.concurrent.for(cases)(
+    "%s, %s: the run fails and that operation's tests say why",
+    ([id, , drift], context) => expectCaught(id, drift, newman.run, context.expect),
   );
 
   it("the newman CLI exits 1 on a drift too, with the same report", () => {
     const [first] = cases;
     if (!first) throw new Error("the model has no drift cases");
     const [id, , drift] = first;
-    return expectCaught(id, drift, runCollection);
+    return expectCaught(id, drift, runCollection, expect);
   });
 });

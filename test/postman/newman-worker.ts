@@ -10,6 +10,7 @@ interface RunRequest {
   id: number;
   /** newman.run options: collection, environment, envVar, reporter export, working dir. */
   options: Record<string, unknown>;
+  /** Written to stdout after the run's output: a line of its own. */
   marker: string;
 }
 interface Summary {
@@ -26,7 +27,7 @@ const newman = createRequire(import.meta.url)("newman") as Newman;
 parentPort?.on("message", ({ id, options, marker }: RunRequest) => {
   newman.run({ ...options, reporters: ["cli", "json"] }, (err, summary) => {
     const failed = Boolean(err || summary?.run.error || summary?.run.failures.length);
-    process.stdout.write(`\n${marker}\n`, () => {
+    process.stdout.write(marker, () => {
       parentPort?.postMessage({ id, code: failed ? 1 : 0, error: err?.message });
     });
   });

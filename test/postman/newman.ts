@@ -157,11 +157,38 @@ export interface LoadedNewman {
 }
 
 /**
- * newman loaded once in a worker thread, for a file that runs many collections: a run costs
- * about a third of the CPU of a CLI process (most of which is loading newman). Runs go one at a
- * time; each one's output is the worker's stdout up to the end marker it writes after the run.
+ * newman loaded once per worker thread, for a file that runs many collections: a run costs about
+ * a third of the CPU of a CLI process (most of which is loading newman). Each worker runs one
+ * collection at a time (its stdout up to the end marker it writes after a run is that run's
+ * output); with several workers, runs go side by side, each on the first worker that is free.
  */
-export function startNewman(): LoadedNewman {
+export function startNewman({ workers = 1 }: { workers?: number } = {}): LoadedNewman {
+  const pool = Array.from({ length: workers }, () => loadNewman());
+  const idle = [...pool];
+  const waiting: ((worker: LoadedNewman) => void)[] = [];
+  const release = (worker: LoadedNewman) => {
+    const next = waiting.shift();
+    if (next) next(worker);
+    else idle.push(worker);
+  };
+  return {
+    async run(options) {
+      const worker =
+        idle.shift() ?? (await new Promise<LoadedNewman>((resolve) => waiting.push(resolve)));
+      try {
+        return await worker.run(options);
+      } finally {
+        release(worker);
+      }
+    },
+    async close() {
+      await Promise.all(pool.map((worker) => worker.close()));
+    },
+  };
+}
+
+/** One worker thread with newman loaded; its caller runs one collection on it at a time. */
+function loadNewman(): LoadedNewman {
   const worker = new Worker(new URL("./newman-worker.ts", import.meta.url), {
     stdout: true,
     stderr: true,
@@ -175,52 +202,42 @@ export function startNewman(): LoadedNewman {
   worker.on("error", (error) => (failure = error));
   worker.on("exit", (code) => (failure ??= new Error(`the newman worker exited (${code})`)));
   let runs = 0;
-  let queue = Promise.resolve();
-
-  async function runOne({ baseUrl, collection, secrets }: RunOptions): Promise<NewmanRun> {
-    const prepared = prepare(collection);
-    const id = ++runs;
-    const marker = `-- klearstack newman run ${id} done --`;
-    const from = printed.length;
-    try {
-      worker.postMessage({
-        id,
-        marker,
-        options: {
-          collection: prepared.collectionPath,
-          environment: fileURLToPath(environmentFile),
-          envVar: [{ key: "baseUrl", value: baseUrl }],
-          reporter: { json: { export: prepared.reportFile } },
-          color: "off",
-          disableUnicode: true,
-          workingDir: prepared.dir,
-        },
-      });
-      const abandon = () => failure?.message;
-      const exit = await waitUntil(() => exits.get(id), `newman run ${id} to end`, { abandon });
-      const end = await waitUntil(
-        () =>
-          printed.includes(`\n${marker}\n`, from)
-            ? printed.indexOf(`\n${marker}\n`, from)
-            : undefined,
-        `newman run ${id}'s output to end`,
-        { abandon },
-      );
-      if (exit.error) throw new Error(`newman could not run: ${exit.error}`);
-      return readRun(prepared, exit.code, printed.slice(from, end), secrets);
-    } finally {
-      rmSync(prepared.dir, { recursive: true, force: true });
-    }
-  }
 
   return {
-    run(options) {
-      const result = queue.then(() => runOne(options));
-      queue = result.then(
-        () => undefined,
-        () => undefined,
-      );
-      return result;
+    async run({ baseUrl, collection, secrets }) {
+      const prepared = prepare(collection);
+      const id = ++runs;
+      const marker = `\n-- klearstack newman run ${id} done --\n`;
+      const from = printed.length;
+      try {
+        worker.postMessage({
+          id,
+          marker,
+          options: {
+            collection: prepared.collectionPath,
+            environment: fileURLToPath(environmentFile),
+            envVar: [{ key: "baseUrl", value: baseUrl }],
+            reporter: { json: { export: prepared.reportFile } },
+            color: "off",
+            disableUnicode: true,
+            workingDir: prepared.dir,
+          },
+        });
+        const abandon = () => failure?.message;
+        const exit = await waitUntil(() => exits.get(id), `newman run ${id} to end`, { abandon });
+        const end = await waitUntil(
+          () => {
+            const at = printed.indexOf(marker, from);
+            return at < 0 ? undefined : at;
+          },
+          `newman run ${id}'s output to end`,
+          { abandon },
+        );
+        if (exit.error) throw new Error(`newman could not run: ${exit.error}`);
+        return readRun(prepared, exit.code, printed.slice(from, end), secrets);
+      } finally {
+        rmSync(prepared.dir, { recursive: true, force: true });
+      }
     },
     async close() {
       await worker.terminate();
