@@ -82,13 +82,17 @@ try {
     )
     .sort((a, b) => b.ms - a.ms);
 
-  const files: { name: string; ms: number }[] = [];
+  const files: { name: string; ms: number; startMs: number }[] = [];
   let tests = 0;
   for (const file of readdirSync(reports)) {
     const report = JSON.parse(readFileSync(join(reports, file), "utf8")) as VitestReport;
     tests += report.numTotalTests;
     for (const result of report.testResults)
-      files.push({ name: relative(root, result.name), ms: result.endTime - result.startTime });
+      files.push({
+        name: relative(root, result.name),
+        ms: result.endTime - result.startTime,
+        startMs: result.startTime - started,
+      });
   }
   files.sort((a, b) => b.ms - a.ms);
 
@@ -100,6 +104,14 @@ try {
   console.log("\nThe ten slowest test files:");
   for (const { name, ms } of files.slice(0, 10))
     console.log(`  ${seconds(ms).padStart(8)}  ${name}`);
+  // What ran beside what: a file slow here but quick alone waited for a core.
+  console.log("\nFiles of 5 s or more, by start (seconds after the run began → end):");
+  for (const { name, ms, startMs } of files
+    .filter((f) => f.ms >= 5000)
+    .sort((a, b) => a.startMs - b.startMs)) {
+    const span = `${(startMs / 1000).toFixed(0)} → ${((startMs + ms) / 1000).toFixed(0)}`;
+    console.log(`  ${span.padStart(11)}  ${name}`);
+  }
 } finally {
   rmSync(reports, { recursive: true, force: true });
 }
