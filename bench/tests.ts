@@ -1,8 +1,9 @@
 // npm run bench:tests: the whole suite from an empty cache (turbo --force, builds included), timed:
-// the wall time of the run, of each workspace's test task (turbo's run summary), and the ten
-// slowest test files (each workspace's vitest JSON report), and the CPU time of every process of
-// the run (user + system, from /proc: on two cores, a run can take no less than half of it).
-// Figures for the README, never assertions. A failing task does not stop the others (--continue): every workspace is timed.
+// the wall time of the run, of each workspace's test task (turbo's run summary), the slowest test
+// files and when they ran (each workspace's vitest JSON report), and the CPU time of every process
+// of the run (user + system, from /proc: on two cores, a run can take no less than half of it).
+// Figures for the README, never assertions. A failing task does not stop the others
+// (--continue): every workspace is timed.
 // Extra arguments go to turbo (e.g. --concurrency=1).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
