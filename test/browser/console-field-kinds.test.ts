@@ -14,7 +14,7 @@ import { ConsoleDriver, type ConsoleOperation, consoleModelOf } from "@klearstac
 import { useMock } from "@klearstack/mock/testing";
 import { encodeFormValue, type FieldModel, type FormValue, loadApiModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
-import { launchChromium } from "@klearstack/test-support/chromium";
+import { openBrowser } from "@klearstack/test-support/chromium";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RecordingProxy, startRecordingProxy } from "../samples/recording-proxy.ts";
@@ -48,7 +48,7 @@ function valueFor(field: FieldModel): FormValue {
 describe("the try-it console's control per field kind, sent to the mock", () => {
   const mock = useMock(() => ({ specPath: specFile }));
   let proxy: RecordingProxy;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
   let driver: ConsoleDriver;
   const pageErrors: string[] = [];
@@ -63,7 +63,7 @@ describe("the try-it console's control per field kind, sent to the mock", () => 
       out: join(work, "page", "index.html"),
       checkRoutes: false,
     });
-    browser = await launchChromium();
+    browser = await openBrowser();
     page = await browser.context.newPage();
     page.on("pageerror", (error) => pageErrors.push(error.message));
     driver = new ConsoleDriver(page);

@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { ConsoleDriver, type ConsoleOperation, consoleModelOf } from "@klearstack/docs/console";
 import { useMock } from "@klearstack/mock/testing";
 import { type ApiModel, createSpecValidator, SecretMasker, schemaFacts } from "@klearstack/spec";
-import { launchChromium } from "@klearstack/test-support/chromium";
+import { openBrowser } from "@klearstack/test-support/chromium";
 import { closedPort } from "@klearstack/test-support/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -40,7 +40,7 @@ function defineConsoleTests(suite: ConsoleSuite): void {
 
   const mock = useMock({ specPath: suite.spec });
   let served: { url: string; close(): Promise<void> };
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
   let driver: ConsoleDriver;
   const requested: { method: string; url: string }[] = [];
@@ -64,7 +64,7 @@ function defineConsoleTests(suite: ConsoleSuite): void {
 
   beforeAll(async () => {
     served = await suite.page(mock.url);
-    browser = await launchChromium();
+    browser = await openBrowser();
     page = await browser.context.newPage();
     page.on("request", (request) =>
       requested.push({ method: request.method(), url: request.url() }),

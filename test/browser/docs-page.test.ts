@@ -14,7 +14,7 @@ import {
   serveDocs,
 } from "@klearstack/docs";
 import { loadApiModel, type OperationModel } from "@klearstack/spec";
-import { launchChromium } from "@klearstack/test-support/chromium";
+import { openBrowser } from "@klearstack/test-support/chromium";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -23,14 +23,14 @@ const operations = model.operations.map((op) => [op.operationId, op] as const);
 const shownSamples = samplesInPage(readBuiltPage());
 
 let server: Awaited<ReturnType<typeof serveDocs>>;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 const requested: string[] = [];
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   server = await serveDocs({ page: readWithCompressed(distPage), port: 0 });
-  browser = await launchChromium();
+  browser = await openBrowser();
   page = await browser.context.newPage();
   page.on("request", (request) => requested.push(request.url()));
   page.on("console", (message) => {
@@ -170,7 +170,7 @@ async function openSampleMenu(section: Locator) {
 
 describe("the docs page opened as a plain file", () => {
   it("renders every operation with nothing but the file: no request leaves it, no console error", async () => {
-    const local = await launchChromium();
+    const local = await openBrowser();
     try {
       const filePage = await local.context.newPage();
       const urls: string[] = [];

@@ -3,17 +3,17 @@
 // Redoc would otherwise resolve "{URL}" against the docs server itself.
 import { distPage, readWithCompressed, serveDocs } from "@klearstack/docs";
 import { loadApiModel } from "@klearstack/spec";
-import { launchChromium } from "@klearstack/test-support/chromium";
+import { openBrowser } from "@klearstack/test-support/chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const model = await loadApiModel();
 let server: Awaited<ReturnType<typeof serveDocs>>;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
 let html = "";
 
 beforeAll(async () => {
   server = await serveDocs({ page: readWithCompressed(distPage), port: 0 });
-  browser = await launchChromium();
+  browser = await openBrowser();
   const page = await browser.context.newPage();
   await page.goto(server.url);
   await page.getByRole("heading", { name: model.title }).first().waitFor();

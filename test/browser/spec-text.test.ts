@@ -14,7 +14,7 @@ import { promisify } from "node:util";
 import { buildDevPage, buildDocs, serveDevDocs, serveDocs } from "@klearstack/docs";
 import { ConsoleDriver, consoleModelOf } from "@klearstack/docs/console";
 import { loadApiModel } from "@klearstack/spec";
-import { launchChromium } from "@klearstack/test-support/chromium";
+import { openBrowser } from "@klearstack/test-support/chromium";
 import { startLocalServer } from "@klearstack/test-support/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,7 +27,7 @@ const model = await loadApiModel(specPath);
 const builtPage = join(work, "dist", "index.html");
 const repoRoot = new URL("../../", import.meta.url).pathname;
 
-let browser: Awaited<ReturnType<typeof launchChromium>>;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
 const closers: (() => Promise<void>)[] = [];
 /** Where each variant of the page is, once built and served. */
 const pages = new Map<string, string>();
@@ -51,7 +51,7 @@ beforeAll(async () => {
     res.writeHead(200, { "access-control-allow-origin": req.headers.origin ?? "*" }).end("ok");
   });
   closers.push(() => elsewhere.close());
-  browser = await launchChromium();
+  browser = await openBrowser();
 }, 180_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { dirname, join, normalize } from "node:path";
 import { useMock } from "@klearstack/mock/testing";
 import type { OperationModel } from "@klearstack/spec";
-import { launchChromium } from "@klearstack/test-support/chromium";
+import { openBrowser } from "@klearstack/test-support/chromium";
 import { type LocalServer, startLocalServer } from "@klearstack/test-support/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -62,13 +62,13 @@ type BrowserOutcome = {
 
 const mock = useMock();
 let server: LocalServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
 let tab: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   server = await serveStatic();
-  browser = await launchChromium();
+  browser = await openBrowser();
   tab = await browser.context.newPage();
   tab.on("pageerror", (error) => pageErrors.push(error.message));
   // Console errors are not collected: Chromium logs every deliberate 500 there.

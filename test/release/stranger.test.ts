@@ -25,7 +25,7 @@ import { decodeToken } from "@klearstack/client";
 import { loadApiModel, type OperationModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
 import { commandName } from "@klearstack/spec/names";
-import { launchChromium } from "@klearstack/test-support/chromium";
+import { openBrowser } from "@klearstack/test-support/chromium";
 import { startLocalServer } from "@klearstack/test-support/server";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -245,7 +245,7 @@ describe("the tarballs installed in an empty project outside the repository", ()
           `<!doctype html><script type="module">${script.replaceAll("</script", "<\\/script")}</script>`,
         );
     });
-    const browser = await launchChromium();
+    const browser = await openBrowser();
     try {
       const tab = await browser.context.newPage();
       const pageErrors: string[] = [];

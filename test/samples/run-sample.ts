@@ -2,15 +2,15 @@
 // Debian's OkHttp jars, node for axios and for the TypeScript client, and Chromium for the XHR.
 // Secrets reach a sample the way its comment tells the reader: as environment variables, or, in
 // the browser sample, by filling its placeholders. A missing tool fails with how to install it;
-// nothing is skipped. The browser samples of a test file share one Chromium (a page each, from an
-// origin of its own): its file closes it with `closeSampleBrowser` in afterAll.
+// nothing is skipped. The browser samples of a test file share one browser context (a page each,
+// from an origin of its own): its file closes it with `closeSampleBrowser` in afterAll.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { placeholderFor } from "@klearstack/docs";
-import { type Browser, launchChromium } from "@klearstack/test-support/chromium";
+import { type Browser, openBrowser } from "@klearstack/test-support/chromium";
 import { runProcess } from "@klearstack/test-support/process";
 import { startLocalServer } from "@klearstack/test-support/server";
 
@@ -113,13 +113,13 @@ function pythonWithRequests(): string | undefined {
 
 let browser: Promise<Browser> | undefined;
 
-/** The Chromium the browser samples run in, launched on first use (about 1.5 s of CPU). */
+/** The browser context the browser samples run in, opened on first use. */
 function sampleBrowser(): Promise<Browser> {
-  browser ??= launchChromium();
+  browser ??= openBrowser();
   return browser;
 }
 
-/** Closes the browser the samples ran in, if any; the next browser sample launches a new one. */
+/** Closes the context the samples ran in, if any; the next browser sample opens a new one. */
 export async function closeSampleBrowser(): Promise<void> {
   const launched = browser;
   browser = undefined;

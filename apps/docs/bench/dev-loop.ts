@@ -6,7 +6,7 @@
 // Target (issue 13): save -> served docs changed <= 1 s. Exits 1 if missed.
 import { writeFileSync } from "node:fs";
 import { loadApiModel } from "@klearstack/spec";
-import { launchChromium } from "@klearstack/test-support/chromium";
+import { openBrowser } from "@klearstack/test-support/chromium";
 import { operationRoute } from "../src/page.ts";
 import { runNpmStart, specWithSummaries } from "../test/support/npm-start.ts";
 
@@ -17,7 +17,7 @@ const [first] = model.operations;
 if (!first) throw new Error("the spec has no operation to edit");
 
 const start = await runNpmStart();
-const browser = await launchChromium();
+const browser = await openBrowser();
 try {
   const tab = await browser.context.newPage();
   await tab.goto(`${start.docsUrl}#${operationRoute(first)}`);

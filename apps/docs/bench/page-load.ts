@@ -7,7 +7,7 @@
 // <= 30 kB gzip, each operation visible <= 1.0 s. Exits 1 if one is missed.
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { loadApiModel } from "@klearstack/spec";
-import { launchChromium } from "@klearstack/test-support/chromium";
+import { openBrowser } from "@klearstack/test-support/chromium";
 import type { Page } from "playwright-core";
 import { distPage } from "../src/build.ts";
 import { compress, readWithCompressed } from "../src/compress.ts";
@@ -45,7 +45,7 @@ const baselinePage = {
 
 const docs = await serveDocs({ page: docsPage, port: 0 });
 const baseline = await serveDocs({ page: baselinePage, port: 0 });
-const browser = await launchChromium();
+const browser = await openBrowser();
 try {
   const page = await browser.context.newPage();
   // Every load is a cold one: no HTTP cache between loads.

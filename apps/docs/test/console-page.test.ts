@@ -4,7 +4,8 @@
 // shows an operation where the console looks for it.
 import { gzipSync } from "node:zlib";
 import { loadApiModel } from "@klearstack/spec";
-import { describe, expect, it } from "vitest";
+import { openBrowser } from "@klearstack/test-support/chromium";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { distPage } from "../src/build.ts";
 import {
   bundleConsole,
@@ -77,13 +78,22 @@ describe("the try-it console in the built page", () => {
 });
 
 describe("the build's check of Redoc's routes", () => {
+  // In the test run's Chromium; the build launches its own (the same check, the same page code).
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(() => browser?.close());
+
   it("finds Redoc's section of every operation at the route the console uses", async () => {
-    await expect(checkAnchors(distPage, routes)).resolves.toEqual({ checked: routes.length });
+    await expect(checkAnchors(distPage, routes, { browser })).resolves.toEqual({
+      checked: routes.length,
+    });
   });
 
   it("fails, naming each operation and what to update, when Redoc routes them elsewhere", async () => {
     const moved = routes.map((r) => ({ ...r, route: `/operation${r.route}` }));
-    const check = checkAnchors(distPage, moved, { routeTimeoutMs: 1000 });
+    const check = checkAnchors(distPage, moved, { routeTimeoutMs: 1000, browser });
     await expect(check).rejects.toThrow("Redoc's route scheme changed");
     await expect(check).rejects.toThrow(
       new RegExp(moved.map((r) => `${r.operationId} at #${r.route}`).join(", ")),

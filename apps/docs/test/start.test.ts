@@ -2,7 +2,7 @@
 // The script watches a temp copy of the spec (test/support/npm-start.ts), which the tests edit.
 import { writeFileSync } from "node:fs";
 import { loadApiModel } from "@klearstack/spec";
-import { launchChromium } from "@klearstack/test-support/chromium";
+import { openBrowser } from "@klearstack/test-support/chromium";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { documentInPage, operationRoute } from "../src/page.ts";
@@ -60,7 +60,7 @@ describe("npm start", () => {
   });
 
   it("brings a spec edit to the served page, and the open tab reloads itself to show it", async () => {
-    const browser = await launchChromium();
+    const browser = await openBrowser();
     try {
       const tab = await browser.context.newPage();
       const [first] = model.operations;

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadApiModel, type OperationModel } from "@klearstack/spec";
 import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
-import { launchChromium } from "@klearstack/test-support/chromium";
+import { openBrowser } from "@klearstack/test-support/chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocs } from "../src/build.ts";
 import { operationRoute, readBuiltPage, samplesInPage } from "../src/page.ts";
@@ -45,7 +45,7 @@ describe("the docs built from a spec with an operation the code has never seen",
   });
 
   it("give it its own section in Chromium: heading, path and the first sample tab", async () => {
-    const browser = await launchChromium();
+    const browser = await openBrowser();
     try {
       const tab = await browser.context.newPage();
       await tab.goto(`${pathToFileURL(page).href}#${operationRoute(op)}`);

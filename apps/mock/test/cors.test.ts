@@ -1,7 +1,7 @@
 // CORS the way `prism mock` does it, so a page on another origin can call every operation, also
 // when it sends credentials: first the exact headers, then a real Chromium page doing
 // `fetch(..., { credentials: "include" })` against the mock.
-import { type Browser, launchChromium } from "@klearstack/test-support/chromium";
+import { type Browser, openBrowser } from "@klearstack/test-support/chromium";
 import { type LocalServer, startLocalServer } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialRules } from "../src/credentials.ts";
@@ -85,7 +85,7 @@ describe("a credentialed cross-origin page in Chromium", () => {
   let page: LocalServer;
   let pageUrl = "";
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await openBrowser();
     // The page's own origin: another port than the mock's.
     page = await startLocalServer((_req, res) =>
       res.end("<!doctype html><title>another origin</title>"),

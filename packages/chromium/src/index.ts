@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, type BrowserServer, chromium } from "playwright-core";
 
 export const chromiumPath = "/usr/bin/chromium";
 
@@ -19,23 +19,30 @@ export const chromiumArgs = [
   "--no-first-run",
 ];
 
+/** Every page a test or the build opens: one viewport, so layouts do not depend on the caller. */
+export const contextOptions = { viewport: { width: 1280, height: 900 } };
+
 export interface Browser {
   context: BrowserContext;
   close(): Promise<void>;
 }
 
-/** Launches Chromium with a throwaway user-data-dir; close() removes it. */
-export async function launchChromium(): Promise<Browser> {
+function assertChromium(): void {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `No Chromium at ${chromiumPath}. Install it with \`apt-get install chromium\` (Debian); playwright's own browser download is not used.`,
     );
   }
+}
+
+/** Launches Chromium with a throwaway user-data-dir; close() removes it. */
+export async function launchChromium(): Promise<Browser> {
+  assertChromium();
   const profile = mkdtempSync(join(tmpdir(), "klearstack-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     args: chromiumArgs,
-    viewport: { width: 1280, height: 900 },
+    ...contextOptions,
   });
   return {
     context,
@@ -44,4 +51,13 @@ export async function launchChromium(): Promise<Browser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Launches Chromium for clients that connect over its endpoint (`chromium.connect`), each with
+ * contexts of its own; playwright gives it a throwaway profile and removes it on close().
+ */
+export async function launchChromiumServer(): Promise<BrowserServer> {
+  assertChromium();
+  return chromium.launchServer({ executablePath: chromiumPath, args: chromiumArgs });
 }

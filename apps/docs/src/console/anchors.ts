@@ -5,7 +5,8 @@
 // fails the build here, naming the operations it lost, instead of leaving consoles that never open.
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { chromiumPath, launchChromium } from "@klearstack/chromium";
+import { type Browser, chromiumPath, launchChromium } from "@klearstack/chromium";
+import type { Page } from "playwright-core";
 
 export interface RoutedOperation {
   operationId: string;
@@ -20,16 +21,29 @@ export async function checkAnchors(
   // Deadlines, not expectations: Redoc hydrates in 1-3 s on an idle machine, but the build runs
   // beside other workspaces' tests, and on a 2-core machine under load it has taken over 20 s.
   // Once one route is missing the scheme has changed, so the rest get only a short look.
-  { timeoutMs = 180_000, routeTimeoutMs = 60_000, afterMissTimeoutMs = 2000 } = {},
+  {
+    timeoutMs = 180_000,
+    routeTimeoutMs = 60_000,
+    afterMissTimeoutMs = 2000,
+    browser: given,
+  }: {
+    timeoutMs?: number;
+    routeTimeoutMs?: number;
+    afterMissTimeoutMs?: number;
+    /** A browser to check in (a test's); by default the check launches Chromium and closes it. */
+    browser?: Browser;
+  } = {},
 ): Promise<AnchorCheck> {
   if (!existsSync(chromiumPath)) {
     return {
       skipped: `no Chromium at ${chromiumPath} to check Redoc's routes (apt-get install chromium; the tests need it too)`,
     };
   }
-  const browser = await launchChromium();
+  const browser = given ?? (await launchChromium());
+  let opened: Page | undefined;
   try {
     const tab = await browser.context.newPage();
+    opened = tab;
     const errors: string[] = [];
     tab.on("pageerror", (error) => errors.push(error.message));
     const [first] = operations;
@@ -90,6 +104,7 @@ export async function checkAnchors(
     }
     return { checked: operations.length };
   } finally {
-    await browser.close();
+    if (given) await opened?.close();
+    else await browser.close();
   }
 }
