@@ -2,12 +2,14 @@
 // (drifts.ts) makes the run fail, and a generated assertion of that very operation names the
 // broken promise. The drifts bend the real mock's answers through a proxy; nothing else changes.
 // The cases run two at a time, each in newman loaded once per worker thread (newman.ts,
-// startNewman: the CLI's reporters and exit-code rule), each through a proxy of its own; one case
-// also runs through the newman CLI, whose exit code is the one a CI job sees.
+// startNewman: the CLI's reporters and exit-code rule), each through a proxy of its own, each on
+// its operation's requests and the ones they take variables from (collection-slice.ts); one case
+// also runs the whole collection through the newman CLI, whose exit code is the one a CI job sees.
 
 import { useMock } from "@klearstack/mock/testing";
 import { loadApiModel } from "@klearstack/spec";
 import { afterAll, describe, type ExpectStatic, expect, it } from "vitest";
+import { collectionFor } from "./collection-slice.ts";
 import { driftsOf } from "./drifts.ts";
 import { type NewmanRun, type RunOptions, runCollection, startNewman } from "./newman.ts";
 import { type Drift, startProxy } from "./proxy.ts";
@@ -55,7 +57,13 @@ describe("newman run of the generated collection against drifted answers", () =>
   // Side by side, so each case asserts with its own test's expect.
   it.concurrent.for(cases)(
     "%s, %s: the run fails and that operation's tests say why",
-    ([id, , drift], context) => expectCaught(id, drift, newman.run, context.expect),
+    ([id, , drift], context) =>
+      expectCaught(
+        id,
+        drift,
+        (options) => newman.run({ ...options, collection: collectionFor(model.operation(id)) }),
+        context.expect,
+      ),
   );
 
   it("the newman CLI exits 1 on a drift too, with the same report", () => {
