@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import type { Browser } from "@klearstack/chromium";
 import { type ApiModel, loadApiModel, type OpenApiDocument, specPath } from "@klearstack/spec";
 import { parse } from "yaml";
 import { writeWithCompressed } from "./compress.ts";
@@ -43,6 +44,8 @@ export interface BuildOptions {
    * so `npm run build` works on a machine without it; under CI (`CI` set) that fails the build.
    */
   checkRoutes?: boolean;
+  /** A browser for the route check (a test's); by default the check launches its own. */
+  browser?: Browser;
 }
 
 export async function buildDocs({
@@ -50,6 +53,7 @@ export async function buildDocs({
   out = distPage,
   spec = specPath,
   checkRoutes = true,
+  browser,
 }: BuildOptions = {}): Promise<string> {
   const model = await loadApiModel(spec);
   const work = mkdtempSync(join(tmpdir(), "klearstack-docs-"));
@@ -67,7 +71,7 @@ export async function buildDocs({
     );
     if (checkRoutes) {
       writeFileSync(page, html);
-      const check = await checkAnchors(page, model.operations.map(routedOperation));
+      const check = await checkAnchors(page, model.operations.map(routedOperation), { browser });
       if ("skipped" in check) {
         if (process.env.CI)
           throw new Error(`docs: try-it route check cannot run: ${check.skipped}`);
