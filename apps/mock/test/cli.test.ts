@@ -159,12 +159,10 @@ describe.concurrent("klearstack-mock", () => {
       expect(stdout).toContain(flag);
   });
 
+  // Every rule of the flags is in cli-args.test.ts, in-process; these prove the process's side:
+  // exit code 2, the reason, then the usage text, for a bad value and for a missing one.
   it.each([
     [["--port", "http"], "invalid port: http"],
-    [["--access-ttl", "0"], "invalid --access-ttl: 0 (a positive whole number of seconds)"],
-    [["--access-ttl", "1.5"], "invalid --access-ttl: 1.5"],
-    [["--refresh-ttl=-5"], "invalid --refresh-ttl: -5"],
-    [["--refresh-ttl", "soon"], "invalid --refresh-ttl: soon"],
     [["--access-ttl"], "--access-ttl <value>"],
   ])("rejects %j with exit code 2, the reason and the usage text", async (args, reason) => {
     const { code, stderr } = await runProcess(process.execPath, [bin, ...args]);
