@@ -50,11 +50,16 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Reaches the operation the way a reader does, through its sidebar link; returns its section. */
+/**
+ * Reaches the operation the way a reader does, through its sidebar link, unless the page is
+ * there already (the tests of one operation run one after another); returns its section.
+ */
 async function openOperation(op: OperationModel): Promise<Locator> {
   const route = operationRoute(op);
-  await page.locator(`a[href="#${route}"]`).first().click();
   const section = page.locator(`[data-section-id="${route}"]`);
+  if (new URL(page.url()).hash !== `#${route}` || !(await heading(section, op).isVisible())) {
+    await page.locator(`a[href="#${route}"]`).first().click();
+  }
   await heading(section, op).waitFor({ state: "visible" });
   return section;
 }
@@ -79,33 +84,30 @@ describe("the docs page in Chromium", () => {
     }
   });
 
-  it.each(operations)(
-    "%s: its summary as a heading at operationRoute(), its method and path",
-    async (_id, op) => {
+  // One operation's tests one after another: a reader's visit, and one navigation per operation.
+  describe.each(operations)("%s", (_id, op) => {
+    it("its summary as a heading at operationRoute(), its method and path", async () => {
       const section = await openOperation(op);
       expect(new URL(page.url()).hash).toBe(`#${operationRoute(op)}`);
       await expect(heading(section, op).isVisible()).resolves.toBe(true);
       await expect(section.getByText(op.path).first().isVisible()).resolves.toBe(true);
       const method = section.getByText(op.method.toUpperCase(), { exact: true }).first();
       await expect(method.isVisible()).resolves.toBe(true);
-    },
-  );
+    });
 
-  it.each(operations)("%s: every form field and the security scheme it needs", async (_id, op) => {
-    const section = await openOperation(op);
-    for (const field of op.fields) {
-      const shown = section.getByText(field.name, { exact: true }).first();
-      await expect(shown.isVisible(), field.name).resolves.toBe(true);
-    }
-    for (const scheme of op.security) {
-      const shown = section.getByText(scheme.name, { exact: true }).first();
-      await expect(shown.isVisible(), scheme.name).resolves.toBe(true);
-    }
-  });
+    it("every form field and the security scheme it needs", async () => {
+      const section = await openOperation(op);
+      for (const field of op.fields) {
+        const shown = section.getByText(field.name, { exact: true }).first();
+        await expect(shown.isVisible(), field.name).resolves.toBe(true);
+      }
+      for (const scheme of op.security) {
+        const shown = section.getByText(scheme.name, { exact: true }).first();
+        await expect(shown.isVisible(), scheme.name).resolves.toBe(true);
+      }
+    });
 
-  it.each(operations)(
-    "%s: every documented response, with or without a body, with its description",
-    async (_id, op) => {
+    it("every documented response, with or without a body, with its description", async () => {
       const section = await openOperation(op);
       const statuses = section.getByRole("tablist", { name: "Response status" });
       for (const response of op.responses) {
@@ -114,12 +116,9 @@ describe("the docs page in Chromium", () => {
         const shown = section.getByText(text, { exact: true }).first();
         await expect(shown.isVisible(), `${response.status}: ${text}`).resolves.toBe(true);
       }
-    },
-  );
+    });
 
-  it.each(operations)(
-    "%s: every sample as a tab, each shown exactly as generated",
-    async (_id, op) => {
+    it("every sample as a tab, each shown exactly as generated", async () => {
       const samples = shownSamples.get(op.operationId) ?? [];
       expect(samples.map((s) => s.label)).toEqual(sampleLabels);
       const section = await openOperation(op);
@@ -134,8 +133,8 @@ describe("the docs page in Chromium", () => {
           })
           .toBe(sample.source.trim());
       }
-    },
-  );
+    });
+  });
 
   it("asks no host but its own for anything (no CDN, fonts or telemetry)", async () => {
     // A second, full load (no fragment: not a same-document navigation).
