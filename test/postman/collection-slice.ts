@@ -39,8 +39,11 @@ const addresses = (item: Item, op: Pick<OperationModel, "method" | "path">) =>
   item.request?.method === op.method.toUpperCase() &&
   `/${(item.request.url.path ?? []).join("/")}` === op.path.replace(/\{([^}]+)\}/g, ":$1");
 
+/** The built collection, read once per test file: every case slices the same one. */
+let built: Collection | undefined;
+
 export function collectionFor(op: Pick<OperationModel, "method" | "path" | "operationId">): object {
-  const built = JSON.parse(readFileSync(fileURLToPath(collectionFile), "utf8")) as Collection;
+  built ??= JSON.parse(readFileSync(fileURLToPath(collectionFile), "utf8")) as Collection;
   const all = requestsOf(built.item);
   const kept = new Set(all.filter((item) => addresses(item, op)));
   if (kept.size === 0) throw new Error(`the built collection has no request of ${op.operationId}`);
