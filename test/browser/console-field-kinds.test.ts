@@ -62,6 +62,7 @@ describe("the try-it console's control per field kind, sent to the mock", () => 
       serverUrl: proxy.url,
       out: join(work, "page", "index.html"),
       checkRoutes: false,
+      precompress: false,
     });
     browser = await openBrowser();
     page = await browser.context.newPage();

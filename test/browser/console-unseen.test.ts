@@ -30,6 +30,7 @@ describeConsole({
       serverUrl: mockUrl,
       out: join(work, "fixture", "index.html"),
       checkRoutes: false,
+      precompress: false,
     });
     return { url: pathToFileURL(out).href, close: async () => {} };
   },

@@ -3,7 +3,7 @@
 // cost the longer of their times. Quality 11 and Zopfli each save a few per cent more, at 15-20 s
 // of every build on this machine (README "Pre-compression": the figures and how to reproduce them),
 // and the page is now well inside its gzip budget without them.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 
@@ -33,6 +33,12 @@ export async function writeWithCompressed(file: string, html: Buffer): Promise<v
   for (const [encoding, suffix] of Object.entries(encodings)) {
     atomicWrite(`${file}${suffix}`, variants[encoding as Encoding]);
   }
+  atomicWrite(file, html);
+}
+
+/** Writes `file` alone, removing .br/.gz copies an earlier build left, which would be stale. */
+export function writeWithoutCompressed(file: string, html: Buffer): void {
+  for (const suffix of Object.values(encodings)) rmSync(`${file}${suffix}`, { force: true });
   atomicWrite(file, html);
 }
 

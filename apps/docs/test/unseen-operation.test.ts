@@ -26,7 +26,12 @@ beforeAll(async () => {
   browser = await openBrowser();
   // The build's route check runs in the test run's Chromium (the same check; the build's own
   // launch is the only difference).
-  page = await buildDocs({ spec: specPath, out: join(work, "dist", "index.html"), browser });
+  page = await buildDocs({
+    spec: specPath,
+    out: join(work, "dist", "index.html"),
+    browser,
+    precompress: false,
+  });
   html = readBuiltPage(page);
 });
 afterAll(async () => {
