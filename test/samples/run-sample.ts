@@ -1,5 +1,5 @@
-// Runs one code sample the way a reader would: the shell for curl, python3, javac + java against
-// Debian's OkHttp jars, node for axios and for the TypeScript client, and Chromium for the XHR.
+// Runs one code sample the way a reader would: the shell for curl, python3, java's source-file
+// launcher against Debian's OkHttp jars, node for axios and for the TypeScript client, and Chromium for the XHR.
 // Secrets reach a sample the way its comment tells the reader: as environment variables, or, in
 // the browser sample, by filling its placeholders. A missing tool fails with how to install it;
 // nothing is skipped. The browser samples of a test file share one browser context (a page each,
@@ -126,27 +126,21 @@ export async function closeSampleBrowser(): Promise<void> {
   await (await launched)?.close();
 }
 
+/**
+ * Runs the Java sample as a reader of one file can: `java -cp <OkHttp jars> Sample.java` (the
+ * source-file launcher, JDK 11+), which compiles it in memory and runs it in one JVM. A sample
+ * that does not compile exits 1 with javac's errors on stderr.
+ */
 async function runJava(source: string, secrets: Secrets): Promise<SampleRun> {
   const className = /public class (\w+)/.exec(source)?.[1];
   if (!className) throw new Error("the Java sample declares no public class");
   const dir = mkdtempSync(join(tmpdir(), "klearstack-java-"));
   try {
     writeFileSync(join(dir, `${className}.java`), source);
-    const compile = await run("javac", [
-      ...shortRunJvm.map((option) => `-J${option}`),
-      "-cp",
-      javaClasspath.join(":"),
-      "-d",
-      dir,
-      join(dir, `${className}.java`),
-    ]);
-    if (compile.exitCode !== 0) return compile;
     return await run(
       "java",
-      [...shortRunJvm, "-cp", [dir, ...javaClasspath].join(":"), className],
-      {
-        secrets,
-      },
+      [...shortRunJvm, "-cp", javaClasspath.join(":"), join(dir, `${className}.java`)],
+      { secrets },
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
