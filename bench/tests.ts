@@ -79,7 +79,15 @@ try {
   if (summaryFile) rmSync(summaryFile);
   const timed = tasks
     .flatMap(({ taskId, execution }) =>
-      execution ? [{ id: taskId, ms: execution.endTime - execution.startTime }] : [],
+      execution
+        ? [
+            {
+              id: taskId,
+              ms: execution.endTime - execution.startTime,
+              span: `${((execution.startTime - started) / 1000).toFixed(0)} → ${((execution.endTime - started) / 1000).toFixed(0)}`,
+            },
+          ]
+        : [],
     )
     .sort((a, b) => b.ms - a.ms);
 
@@ -100,8 +108,10 @@ try {
   console.log(
     `\nnpm test from an empty cache: ${seconds(wall)} wall, ${seconds(cpu)} CPU (user + system), ${tests} tests, exit ${turbo.status}`,
   );
-  console.log("\nTask wall time (builds included):");
-  for (const { id, ms } of timed) console.log(`  ${seconds(ms).padStart(8)}  ${id}`);
+  // When each ran (seconds after the run began): the longest task should start as early as it can.
+  console.log("\nTask wall time (builds included), start → end:");
+  for (const { id, ms, span } of timed)
+    console.log(`  ${seconds(ms).padStart(8)}  ${span.padStart(11)}  ${id}`);
   console.log("\nThe ten slowest test files:");
   for (const { name, ms } of files.slice(0, 10))
     console.log(`  ${seconds(ms).padStart(8)}  ${name}`);
