@@ -1,7 +1,10 @@
 // Docs ↔ spec in a real browser: the page, served the way `npm start` serves it, shows every
 // operation the spec documents, with its parameters, its security, every documented response
 // (bodyless ones too) and every code sample tab, logs no errors, and asks no host but its own for
-// anything; opened as a plain file it does the same. Nothing is compared pixel by pixel and
+// anything; opened as a plain file it does the same. It shows each server of the spec as the
+// template's default (a server whose URL is a variable, "{URL}", shows its default), never as a URL
+// relative to the page: served over http://, Redoc would otherwise resolve "{URL}" against the docs
+// server itself. Nothing is compared pixel by pixel and
 // nothing is written: the README's screenshot comes from `npm run screenshot -w @klearstack/docs`.
 import { pathToFileURL } from "node:url";
 import {
@@ -72,6 +75,26 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 /** A description's first paragraph as the page renders it (Markdown marks gone, spaces joined). */
 const firstParagraph = (markdown: string) =>
   (markdown.split(/\n\s*\n/)[0] ?? "").replaceAll(/[`*]/g, "").replace(/\s+/g, " ").trim();
+
+describe("server URLs on the docs page", () => {
+  let html = "";
+  beforeAll(async () => {
+    // Redoc renders every operation's server list once the page is laid out.
+    const templated = model.servers.find((s) => !/^https?:\/\/127\./.test(s.url));
+    if (!templated) throw new Error("the spec needs a server other than the local mock");
+    await page.getByText(templated.url).first().waitFor({ state: "attached" });
+    html = await page.content();
+  });
+
+  it("shows every server at its URL with its variables at their defaults", () => {
+    for (const { url } of model.servers.slice(1)) expect(html).toContain(url);
+  });
+
+  it("never shows a server URL relative to the page", () => {
+    const origin = new URL(server.url).origin;
+    expect(html).not.toMatch(new RegExp(`${origin}/(\\{|%7B)`));
+  });
+});
 
 describe("the docs page in Chromium", () => {
   it("lists every operation of the spec in the sidebar", async () => {
