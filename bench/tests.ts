@@ -4,7 +4,8 @@
 // of the run (user + system, from /proc: on two cores, a run can take no less than half of it).
 // Figures for the README, never assertions. A failing task does not stop the others
 // (--continue): every workspace is timed.
-// Extra arguments go to turbo (e.g. --concurrency=1).
+// It runs `npm test` with these flags added; extra arguments go to turbo too (e.g. --filter=…; not
+// --concurrency, which `npm test` sets and turbo takes only once).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -41,12 +42,12 @@ function childrenCpuMs(): number {
 const before = new Set(existsSync(runs) ? readdirSync(runs) : []);
 const cpuBefore = childrenCpuMs();
 const started = Date.now();
+// `npm test` itself (its turbo flags included, such as --concurrency), with these added.
 const turbo = spawnSync(
-  "npx",
+  "npm",
   [
-    "turbo",
-    "run",
     "test",
+    "--",
     "--force",
     "--continue",
     "--summarize",
