@@ -4,8 +4,8 @@
 // anything; opened as a plain file it does the same. It shows each server of the spec as the
 // template's default (a server whose URL is a variable, "{URL}", shows its default), never as a URL
 // relative to the page: served over http://, Redoc would otherwise resolve "{URL}" against the docs
-// server itself. Nothing is compared pixel by pixel and
-// nothing is written: the README's screenshot comes from `npm run screenshot -w @klearstack/docs`.
+// server itself. Nothing is compared pixel by pixel and nothing is written: the README's
+// screenshot comes from `npm run screenshot -w @klearstack/docs`.
 import { pathToFileURL } from "node:url";
 import {
   distPage,
