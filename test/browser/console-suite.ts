@@ -29,6 +29,21 @@ export interface ConsoleSuite {
    * tests are proven once, the page's own (keyboard, routing, a server down, requests) on each.
    */
   covers?(operationId: string): boolean;
+  /**
+   * More tests on the same page, after the suite's own (a load of the docs page is about 4 s of
+   * CPU): they get the page, its driver, its URL and the mock once the suite has opened them, and
+   * may change the console's inputs and server, as the suite's tests are done with it.
+   */
+  alsoOnThisPage?(opened: () => OpenedConsole): void;
+}
+
+/** What the suite opened, for tests that run on the same page (ConsoleSuite.alsoOnThisPage). */
+export interface OpenedConsole {
+  page: Page;
+  driver: ConsoleDriver;
+  /** The page's URL, as the browser opened it. */
+  url: string;
+  mockUrl: string;
 }
 
 export function describeConsole(suite: ConsoleSuite): void {
@@ -334,4 +349,6 @@ function defineConsoleTests(suite: ConsoleSuite): void {
     }
     expect(unexplained).toEqual([]);
   });
+
+  suite.alsoOnThisPage?.(() => ({ page, driver, url: served.url, mockUrl: mock.url }));
 }

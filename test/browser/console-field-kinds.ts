@@ -1,34 +1,29 @@
-// Try-it ↔ mock, per field kind, in a real browser: the docs page built from the fixture spec (an
-// operation the code has never seen, with a form field of every kind) offers each field the
-// control of its kind — a number input bounded by the schema's minimum and maximum, a checkbox, a
-// select of the enum's values (a multiple select for an array of them, else one value a line), a
-// file picker — and what a reader puts in them reaches the real mock as the model encodes it
-// (repeated keys, "true", the number's text, a file part of its media type), answered 200.
-// The request is read where the mock receives it, through a recording proxy in front of it.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { buildDocs } from "@klearstack/docs";
-import { ConsoleDriver, type ConsoleOperation, consoleModelOf } from "@klearstack/docs/console";
-import { useMock } from "@klearstack/mock/testing";
-import { encodeFormValue, type FieldModel, type FormValue, loadApiModel } from "@klearstack/spec";
-import { UNSEEN_OPERATION_ID, writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
-import { openBrowser } from "@klearstack/test-support/chromium";
-import type { Locator, Page } from "playwright-core";
+// Try-it ↔ mock, per field kind, in a real browser: on the docs page built from the fixture spec
+// (an operation the code has never seen, with a form field of every kind; console-unseen.test.ts
+// opens it), the console offers each field the control of its kind — a number input bounded by
+// the schema's minimum and maximum, a checkbox, a select of the enum's values (a multiple select
+// for an array of them, else one value a line), a file picker — and what a reader puts in them
+// reaches the real mock as the model encodes it (repeated keys, "true", the number's text, a file
+// part of its media type), answered 200. The request is read where the mock receives it, through
+// a recording proxy in front of it.
+import {
+  type ConsoleDriver,
+  type ConsoleOperation,
+  consoleModelOf,
+} from "@klearstack/docs/console";
+import {
+  type ApiModel,
+  encodeFormValue,
+  type FieldModel,
+  type FormValue,
+  type OperationModel,
+} from "@klearstack/spec";
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RecordingProxy, startRecordingProxy } from "../samples/recording-proxy.ts";
+import type { OpenedConsole } from "./console-suite.ts";
 
 const MULTIPART = "multipart/form-data";
-const work = mkdtempSync(join(tmpdir(), "klearstack-console-kinds-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-const specFile = writeUnseenOperationSpec(work);
-const model = await loadApiModel(specFile);
-const { operations } = consoleModelOf(model);
-const op = model.operation(UNSEEN_OPERATION_ID);
-const shown = operations.find((o) => o.operationId === op.operationId) as ConsoleOperation;
-/** The fields a reader fills (a secret is the chain's, not a control of a kind). */
-const fields = op.fields.filter((f) => !f.secret);
 /** What a file field's picker is given: text beyond ASCII and a control byte, sent as they are. */
 const fileBytes = Buffer.from("note from the console\u00e9\u0001", "utf8");
 
@@ -45,30 +40,44 @@ function valueFor(field: FieldModel): FormValue {
   return String(field.enum?.[0] ?? "a");
 }
 
-describe("the try-it console's control per field kind, sent to the mock", () => {
-  const mock = useMock(() => ({ specPath: specFile }));
+/** The tests of `op`'s controls (an operation with a field of every kind), on the opened page. */
+export function describeFieldKinds(
+  model: ApiModel,
+  op: OperationModel,
+  opened: () => OpenedConsole,
+): void {
+  const { operations } = consoleModelOf(model);
+  const shown = operations.find((o) => o.operationId === op.operationId) as ConsoleOperation;
+  /** The fields a reader fills (a secret is the chain's, not a control of a kind). */
+  const fields = op.fields.filter((f) => !f.secret);
+  describe("the try-it console's control per field kind, sent to the mock", () => {
+    defineFieldKindTests({ op, shown, operations, fields }, opened);
+  });
+}
+
+function defineFieldKindTests(
+  {
+    op,
+    shown,
+    operations,
+    fields,
+  }: {
+    op: OperationModel;
+    shown: ConsoleOperation;
+    operations: ConsoleOperation[];
+    fields: FieldModel[];
+  },
+  opened: () => OpenedConsole,
+): void {
   let proxy: RecordingProxy;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  let page: Page;
   let driver: ConsoleDriver;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    proxy = await startRecordingProxy(mock.url);
-    // No route check in the build (a Chromium of its own): the tests below open the routes
-    // they use, and apps/docs' unseen-operation test checks the build's.
-    const out = await buildDocs({
-      spec: specFile,
-      serverUrl: proxy.url,
-      out: join(work, "page", "index.html"),
-      checkRoutes: false,
-      precompress: false,
-    });
-    browser = await openBrowser();
-    page = await browser.context.newPage();
+    const { page, mockUrl } = opened();
+    driver = opened().driver;
+    proxy = await startRecordingProxy(mockUrl);
     page.on("pageerror", (error) => pageErrors.push(error.message));
-    driver = new ConsoleDriver(page);
-    await page.goto(pathToFileURL(out).href);
     // The bearer credential: a login made in the page (a call that needs none and answers the
     // token type the operation's bearer takes) fills it.
     const login = operations.find(
@@ -89,7 +98,6 @@ describe("the try-it console's control per field kind, sent to the mock", () => 
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
     await proxy?.close();
   });
 
@@ -189,4 +197,4 @@ describe("the try-it console's control per field kind, sent to the mock", () => 
     }
     expect(pageErrors).toEqual([]);
   });
-});
+}
