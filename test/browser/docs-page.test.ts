@@ -189,9 +189,10 @@ async function openSampleMenu(section: Locator) {
 
 describe("the docs page opened as a plain file", () => {
   it("renders every operation with nothing but the file: no request leaves it, no console error", async () => {
-    const local = await openBrowser();
+    // A page of its own in the file's own origin (file:), so nothing the served page loaded or
+    // cached applies to it.
+    const filePage = await browser.context.newPage();
     try {
-      const filePage = await local.context.newPage();
       const urls: string[] = [];
       const errors: string[] = [];
       filePage.on("request", (request) => urls.push(request.url()));
@@ -206,7 +207,7 @@ describe("the docs page opened as a plain file", () => {
       expect(urls.filter((url) => !/^(file|blob|data):/.test(url))).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
-      await local.close();
+      await filePage.close();
     }
   });
 });
