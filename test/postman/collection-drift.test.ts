@@ -1,10 +1,11 @@
 // The generated tests can fail: for every operation, each way its answers can drift from the spec
 // (drifts.ts) makes the run fail, and a generated assertion of that very operation names the
 // broken promise. The drifts bend the real mock's answers through a proxy; nothing else changes.
-// The cases run two at a time, each in newman loaded once per worker thread (newman.ts,
-// startNewman: the CLI's reporters and exit-code rule), each through a proxy of its own, each on
-// its operation's requests and the ones they take variables from (collection-slice.ts); one case
-// also runs the whole collection through the newman CLI, whose exit code is the one a CI job sees.
+// The cases run in newman loaded once, in a worker thread (newman.ts, startNewman: the CLI's
+// reporters and exit-code rule; a second thread loaded newman again for no gain on two busy
+// cores), each through a proxy of its own, each on its operation's requests and the ones they take
+// variables from (collection-slice.ts); one case also runs the whole collection through the
+// newman CLI, whose exit code is the one a CI job sees.
 
 import { useMock } from "@klearstack/mock/testing";
 import { loadApiModel } from "@klearstack/spec";
@@ -21,7 +22,7 @@ const cases = model.operations.flatMap((op) =>
 
 describe("newman run of the generated collection against drifted answers", () => {
   const mock = useMock();
-  const newman = startNewman({ workers: 2 });
+  const newman = startNewman();
   afterAll(() => newman.close());
 
   /** Runs the collection through a proxy that drifts the answers, and checks what newman said. */
@@ -54,7 +55,7 @@ describe("newman run of the generated collection against drifted answers", () =>
     for (const op of model) expect(driftsOf(op).length, op.operationId).toBeGreaterThan(0);
   });
 
-  // Side by side, so each case asserts with its own test's expect.
+  // Concurrent tests, so each case asserts with its own test's expect; their runs queue for newman.
   it.concurrent.for(cases)(
     "%s, %s: the run fails and that operation's tests say why",
     ([id, , drift], context) =>
