@@ -20,7 +20,7 @@ import {
 } from "@klearstack/spec";
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RecordingProxy, startRecordingProxy } from "../samples/recording-proxy.ts";
+import { type RecordingProxy, sentForm, startRecordingProxy } from "../samples/recording-proxy.ts";
 import type { OpenedConsole } from "./console-suite.ts";
 
 const MULTIPART = "multipart/form-data";
@@ -178,11 +178,7 @@ function defineFieldKindTests(
     expect(sent.map((e) => [e.path, e.status])).toEqual([[op.path, 200]]);
     const [exchange] = sent;
     if (!exchange) throw new Error("the mock received no request");
-    const form = await new Request("http://x/", {
-      method: "POST",
-      headers: { "content-type": String(exchange.requestHeaders["content-type"]) },
-      body: new Uint8Array(exchange.requestBody),
-    }).formData();
+    const form = await sentForm(exchange);
     for (const field of fields) {
       const received = form.getAll(field.name);
       if (field.kind === "file") {

@@ -22,7 +22,7 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialsFor } from "./credentials.ts";
 import { expectSampleWorks } from "./expect-sample.ts";
-import { type RecordingProxy, startRecordingProxy } from "./recording-proxy.ts";
+import { type RecordingProxy, sentForm, startRecordingProxy } from "./recording-proxy.ts";
 import { closeSampleBrowser, requireTools, shortRunJvm } from "./run-sample.ts";
 
 const model = await loadApiModel();
@@ -237,11 +237,7 @@ describe("awkward example values reach the mock exactly, through every sample", 
       );
       const call = proxy.exchanges.slice(before).find((e) => e.method !== "OPTIONS");
       if (!call) throw new Error("the sample reached no mock");
-      const form = await new Request("http://mock.invalid/", {
-        method: "POST",
-        headers: { "content-type": String(call.requestHeaders["content-type"]) },
-        body: new Uint8Array(call.requestBody),
-      }).formData();
+      const form = await sentForm(call);
       // A browser sends every line break of a multipart field as CRLF (HTML's form encoding).
       const sent =
         sample.lang === "JavaScript" ? values.map((v) => v.replace(/\r\n|\r|\n/g, "\r\n")) : values;

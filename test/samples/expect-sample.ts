@@ -13,7 +13,7 @@ import {
   SecretMasker,
 } from "@klearstack/spec";
 import { expect } from "vitest";
-import type { RecordingProxy } from "./recording-proxy.ts";
+import { type RecordingProxy, sentForm } from "./recording-proxy.ts";
 import { runners, type Secrets } from "./run-sample.ts";
 
 export async function expectSampleWorks(
@@ -69,11 +69,7 @@ export async function expectSampleWorks(
 
   // Each documented value went out, optional ones too, as the model encodes it (an array as
   // repeated keys, "true" or "false").
-  const form = await new Request("http://sample.invalid/", {
-    method: "POST",
-    headers: { "content-type": contentType },
-    body: new Uint8Array(call.requestBody),
-  }).formData();
+  const form = await sentForm(call);
   const valued = op.fields.filter(
     (f) => !f.secret && f.kind !== "file" && f.exampleValue !== undefined,
   );

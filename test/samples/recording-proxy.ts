@@ -63,3 +63,12 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   });
   return { url: server.url, exchanges, close: server.close };
 }
+
+/** The form an exchange's request carried, parsed as the platform parses a form body. */
+export function sentForm(exchange: Exchange): Promise<FormData> {
+  return new Request("http://mock.invalid/", {
+    method: "POST",
+    headers: { "content-type": String(exchange.requestHeaders["content-type"]) },
+    body: new Uint8Array(exchange.requestBody),
+  }).formData();
+}
