@@ -157,33 +157,21 @@ export interface LoadedNewman {
 }
 
 /**
- * newman loaded once per worker thread, for a file that runs many collections: a run costs about
- * a third of the CPU of a CLI process (most of which is loading newman). Each worker runs one
+ * newman loaded once, in a worker thread, for a file that runs many collections: a run costs about
+ * a third of the CPU of a CLI process (most of which is loading newman). The worker runs one
  * collection at a time (its stdout up to the end marker it writes after a run is that run's
- * output); with several workers, runs go side by side, each on the first worker that is free.
+ * output), so runs asked for together queue, each starting once the one before has ended.
  */
-export function startNewman({ workers = 1 }: { workers?: number } = {}): LoadedNewman {
-  const pool = Array.from({ length: workers }, () => loadNewman());
-  const idle = [...pool];
-  const waiting: ((worker: LoadedNewman) => void)[] = [];
-  const release = (worker: LoadedNewman) => {
-    const next = waiting.shift();
-    if (next) next(worker);
-    else idle.push(worker);
-  };
+export function startNewman(): LoadedNewman {
+  const worker = loadNewman();
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    async run(options) {
-      const worker =
-        idle.shift() ?? (await new Promise<LoadedNewman>((resolve) => waiting.push(resolve)));
-      try {
-        return await worker.run(options);
-      } finally {
-        release(worker);
-      }
+    run(options) {
+      const run = queue.then(() => worker.run(options));
+      queue = run.catch(() => {});
+      return run;
     },
-    async close() {
-      await Promise.all(pool.map((worker) => worker.close()));
-    },
+    close: () => worker.close(),
   };
 }
 
