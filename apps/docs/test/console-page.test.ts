@@ -107,12 +107,14 @@ describe("the build's check of Redoc's routes", () => {
         .map((r) => `<div data-section-id="${r.route}"><h2>${r.operationId}</h2></div>`)
         .join("")}</div>`,
     );
-    const check = checkAnchors(page, moved, { routeTimeoutMs: 1000, browser });
-    await check.catch(() => {});
-    rmSync(work, { recursive: true, force: true });
-    await expect(check).rejects.toThrow("Redoc's route scheme changed");
-    await expect(check).rejects.toThrow(
-      new RegExp(moved.map((r) => `${r.operationId} at #${r.route}`).join(", ")),
-    );
+    try {
+      const check = checkAnchors(page, moved, { routeTimeoutMs: 1000, browser });
+      await expect(check).rejects.toThrow("Redoc's route scheme changed");
+      await expect(check).rejects.toThrow(
+        new RegExp(moved.map((r) => `${r.operationId} at #${r.route}`).join(", ")),
+      );
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
