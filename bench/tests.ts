@@ -5,14 +5,19 @@
 // Figures for the README, never assertions. A failing task does not stop the others
 // (--continue): every workspace is timed.
 // It runs `npm test` with these flags added; extra arguments go to turbo too (e.g. --filter=…; not
-// --concurrency, which `npm test` sets and turbo takes only once).
+// --concurrency, which `npm test` sets and turbo takes only once). With --write-durations the cross
+// tests, if they pass, record each file's whole time in test/durations.json, the order their files
+// start in (test/sequencer.ts): commit it when files were added or changed much.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { durationsFile } from "../test/durations.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+const writeDurations = process.argv.includes("--write-durations");
+const turboArgs = process.argv.slice(2).filter((arg) => arg !== "--write-durations");
 const reports = mkdtempSync(join(tmpdir(), "klearstack-bench-tests-"));
 const runs = join(root, ".turbo/runs");
 
@@ -45,15 +50,7 @@ const started = Date.now();
 // `npm test` itself (its turbo flags included, such as --concurrency), with these added.
 const turbo = spawnSync(
   "npm",
-  [
-    "test",
-    "--",
-    "--force",
-    "--continue",
-    "--summarize",
-    "--output-logs=errors-only",
-    ...process.argv.slice(2),
-  ],
+  ["test", "--", "--force", "--continue", "--summarize", "--output-logs=errors-only", ...turboArgs],
   {
     cwd: root,
     stdio: "inherit",
@@ -62,6 +59,7 @@ const turbo = spawnSync(
       TURBO_TELEMETRY_DISABLED: "1",
       TURBO_NO_UPDATE_NOTIFIER: "1",
       KLEARSTACK_TEST_REPORT_DIR: reports,
+      ...(writeDurations && { KLEARSTACK_WRITE_DURATIONS: "1" }),
     },
   },
 );
@@ -124,6 +122,10 @@ try {
     const span = `${(startMs / 1000).toFixed(0)} → ${((startMs + ms) / 1000).toFixed(0)}`;
     console.log(`  ${span.padStart(11)}  ${name}`);
   }
+  if (writeDurations && existsSync(durationsFile))
+    console.log(
+      `\nThe cross tests' file durations are in ${relative(root, fileURLToPath(durationsFile))} if they passed.`,
+    );
 } finally {
   rmSync(reports, { recursive: true, force: true });
 }
