@@ -5,12 +5,6 @@
 // importing (a mock started at the top level) looks instant there. On when
 // KLEARSTACK_WRITE_DURATIONS is set (`npm run bench:tests -- --write-durations`), never in a plain
 // `npm test`: a test run writes no tracked file.
-import with its top-level awaits, hooks and tests), into durations.json when the run passed
-// (a run of some files updates their entries):
-// the order ./sequencer.ts starts files in. Vitest's own cache and JSON report count only hooks
-// and tests, so a file that does its work while importing (a mock started at the top level)
-// looks instant there. On when KLEARSTACK_WRITE_DURATIONS is set (`npm run bench:tests --
-// --write-durations`), never in a plain `npm test`: a test run writes no tracked file.
 import { writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { Reporter, TestModule, TestRunEndReason } from "vitest/node";
