@@ -1,5 +1,6 @@
 // How long each cross-test file took, as `npm run bench:tests -- --write-durations` last measured
-// it (durations.json): the order the files start in when vitest has none cached (./sequencer.ts).
+// it (durations.json, written by ./durations-reporter.ts): the order the files start in
+// (./sequencer.ts).
 import { readFileSync } from "node:fs";
 
 export const durationsFile = new URL("./durations.json", import.meta.url);
@@ -10,7 +11,10 @@ export interface RecordedDurations {
   files: Record<string, number>;
 }
 
-/** The recorded durations; none when the file is missing or unreadable (the order falls back). */
+/**
+ * The recorded durations; none when the file is missing or unreadable (every file then starts in
+ * the order vitest found it, and sequencer.test.ts fails, saying how to record them).
+ */
 export function readDurations(): Record<string, number> {
   try {
     return (JSON.parse(readFileSync(durationsFile, "utf8")) as RecordedDurations).files;
