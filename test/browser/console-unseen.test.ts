@@ -30,7 +30,7 @@ describeConsole({
   covers: (operationId) => !product.has(operationId),
   async page(mockUrl) {
     // No route check in the build (a Chromium of its own): these tests open every operation's
-    // route in the page themselves, and apps/docs' unseen-operation test checks the build's.
+    // console at its route in the page themselves, which is what the check looks for.
     const out = await buildDocs({
       spec: fixtureSpec,
       serverUrl: mockUrl,
