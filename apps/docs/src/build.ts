@@ -3,9 +3,7 @@
 // sanitized), add the try-it console and the page's Content-Security-Policy.
 // Usage: node src/build.ts [--server-url URL] [--out FILE] [--spec FILE] [--no-check-routes]
 //        [--no-precompress]
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +11,7 @@ import { parseArgs } from "node:util";
 import type { Browser } from "@klearstack/chromium";
 import { type ApiModel, loadApiModel, type OpenApiDocument, specPath } from "@klearstack/spec";
 import { parse } from "yaml";
+import { bundleSpec } from "./bundle-spec.ts";
 import { writeWithCompressed, writeWithoutCompressed } from "./compress.ts";
 import { bundleConsole, checkAnchors, consoleModelOf, withConsole } from "./console/index.ts";
 import { withContentSecurityPolicy } from "./csp.ts";
@@ -24,15 +23,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../../..");
 export const redoclyConfigPath = join(repoRoot, "redocly.yaml");
 export const distPage = resolve(here, "../dist/index.html");
-const redoclyBin = join(
-  dirname(createRequire(import.meta.url).resolve("@redocly/cli/package.json")),
-  "bin/cli.js",
-);
-const redoclyEnv = {
-  ...process.env,
-  REDOCLY_TELEMETRY: "off",
-  REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
-};
 
 export interface BuildOptions {
   /** Base URL the samples call and the page lists first; default: the spec's first server. */
@@ -65,9 +55,7 @@ export async function buildDocs({
   const model = await loadApiModel(spec);
   const work = mkdtempSync(join(tmpdir(), "klearstack-docs-"));
   try {
-    const bundled = join(work, "bundled.json");
-    redocly(["bundle", spec, "--ext", "json", "--output", bundled]);
-    const document = withCodeSamples(JSON.parse(readFileSync(bundled, "utf8")), model, serverUrl);
+    const document = withCodeSamples(await bundleSpec(spec), model, serverUrl);
     const page = join(work, "index.html");
     const html = withContentSecurityPolicy(
       withConsole(
@@ -144,16 +132,6 @@ export function listedSampleLabels(): string[] {
     openapi?: { codeSamples?: { languages?: { lang: string; label?: string }[] } };
   };
   return (config.openapi?.codeSamples?.languages ?? []).map((l) => l.label ?? l.lang);
-}
-
-function redocly(args: string[]): void {
-  const run = spawnSync(process.execPath, [redoclyBin, ...args, "--config", redoclyConfigPath], {
-    env: redoclyEnv,
-    encoding: "utf8",
-  });
-  if (run.status !== 0) {
-    throw new Error(`redocly ${args[0]} failed (exit ${run.status}):\n${run.stderr}${run.stdout}`);
-  }
 }
 
 if (import.meta.main) {

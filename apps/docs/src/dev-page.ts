@@ -3,9 +3,9 @@
 // loaded from the dev server instead of inlined. Remaking it is only bundling the spec (in-process)
 // and generating the samples (README "The dev loop" has the numbers). Nothing here writes to
 // dist/: the built page still comes from build.ts alone.
-import { type ApiModel, loadApiModel, type OpenApiDocument } from "@klearstack/spec";
-import { bundle, createConfig } from "@redocly/openapi-core";
+import { type ApiModel, loadApiModel } from "@klearstack/spec";
 import { withCodeSamples } from "./build.ts";
+import { bundleSpec } from "./bundle-spec.ts";
 import { bundleConsole, consoleModelOf, withConsole } from "./console/index.ts";
 import { renderPage } from "./render-page.ts";
 
@@ -19,10 +19,7 @@ export interface DevPage {
 /** The page for the spec at `specPath`, its samples and first server calling `serverUrl`. */
 export async function buildDevPage(specPath: string, serverUrl: string): Promise<DevPage> {
   const model = await loadApiModel(specPath);
-  const bundled = await bundle({ ref: specPath, config: await createConfig({}) });
-  const problem = bundled.problems.find((p) => p.severity === "error");
-  if (problem) throw new Error(`the spec cannot be bundled: ${problem.message}`);
-  const document = withCodeSamples(bundled.bundle.parsed as OpenApiDocument, model, serverUrl);
+  const document = withCodeSamples(await bundleSpec(specPath), model, serverUrl);
   const html = withConsole(
     renderPage(document, "route"),
     consoleModelOf(model, { serverUrl }),
