@@ -84,10 +84,9 @@ describe("the build's check of Redoc's routes", () => {
   // In the test run's Chromium; the build launches its own (the same check, the same page code).
   // Both paths run on a small stand-in page: Redoc hydrated (a client-side link routing by
   // fragment) and every operation's section at the console's route; the failure path expects them
-  // elsewhere. The built page
-  // itself passed this check when `npm run build` made it (the tests wait for that build), and the
-  // cross tests open every operation's console on it (test/browser/console.test.ts), so a second
-  // load of it here (about 4 s of CPU) would prove nothing new.
+  // elsewhere. The built page itself passed this check when `npm run build` made it (the tests
+  // wait for that build), and the cross tests open every operation's console on it
+  // (test/browser/console.test.ts), so a load of it here (about 4 s of CPU) would prove nothing new.
   let browser: Awaited<ReturnType<typeof openBrowser>>;
   let work: string;
   /** The stand-in: hydrated, and every operation's section at the console's route. */
