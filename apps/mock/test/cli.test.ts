@@ -1,5 +1,6 @@
 // The CLI as `npm run mock` runs it: one ready line, flags and env, one log line per request
-// without secrets, and a clean exit on SIGINT/SIGTERM that leaves nothing listening.
+// without secrets, and a clean exit on SIGINT/SIGTERM that leaves nothing listening. What a flag
+// does to the mock that serves is proven in-process (startAsCli below); the rest on the process.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +8,8 @@ import { loadApiModel } from "@klearstack/spec";
 import { writeUnseenOperationSpec } from "@klearstack/spec/fixtures";
 import { runProcess } from "@klearstack/test-support/process";
 import { afterAll, describe, expect, it } from "vitest";
+import { parseCliArgs } from "../src/cli-args.ts";
+import { type RunningMock, startMock } from "../src/index.ts";
 import { bundledCli as bin, startCli, stopClis } from "./cli-process.ts";
 import {
   call,
@@ -22,6 +25,20 @@ import {
 
 // Each test starts its own CLI on its own port, so they run concurrently; all are stopped at the end.
 afterAll(stopClis);
+
+// What a flag does to the running mock is proven in-process, on the mock the CLI would start:
+// src/cli.ts reads its flags and environment with parseCliArgs and passes the options to
+// startMock, as this does. A process costs about 1.2 s of CPU to start; the tests of the process
+// itself (its ready line, its log on stderr, its signals, --help and exit code 2) start one.
+const started: RunningMock[] = [];
+afterAll(() => Promise.all(started.map((mock) => mock.close())));
+async function startAsCli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningMock> {
+  const command = parseCliArgs(argv, env);
+  if (command.help) throw new Error(`${argv.join(" ")} asks for the help text, not a mock`);
+  const mock = await startMock(command.options);
+  started.push(mock);
+  return mock;
+}
 
 const issuer = loginOperation();
 /** Sends every operation a valid request (tokens from a login first); resolves with the secrets. */
@@ -59,7 +76,10 @@ describe.concurrent("klearstack-mock", () => {
   });
 
   it("takes its port and host from MOCK_PORT and MOCK_HOST", async () => {
-    const { url } = await startCli(["--no-watch"], { MOCK_PORT: "0", MOCK_HOST: "127.0.0.1" });
+    const { url } = await startAsCli(["--no-watch", "--quiet"], {
+      MOCK_PORT: "0",
+      MOCK_HOST: "127.0.0.1",
+    });
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(url).not.toMatch(/:4010$/);
   });
@@ -117,14 +137,14 @@ describe.concurrent("klearstack-mock", () => {
   });
 
   it("--dynamic generates tokens instead of serving the example", async () => {
-    const { url } = await startCli(["--port", "0", "--no-watch", "--dynamic", "--quiet"]);
+    const { url } = await startAsCli(["--port", "0", "--no-watch", "--dynamic", "--quiet"]);
     const [a, b] = [await login(url), await login(url)];
     expect(a.size).toBeGreaterThan(0);
     for (const [type, token] of a) expect(token === b.get(type), `${type} repeated`).toBe(false);
   });
 
   it("--access-ttl and --refresh-ttl set the lifetime of the tokens of each type", async () => {
-    const { url } = await startCli([
+    const { url } = await startAsCli([
       ...["--port", "0", "--no-watch", "--quiet"],
       ...["--access-ttl", "30", "--refresh-ttl", "90"],
     ]);
@@ -139,7 +159,10 @@ describe.concurrent("klearstack-mock", () => {
     const scratch = mkdtempSync(join(tmpdir(), "klearstack-mock-cli-"));
     try {
       const specFile = writeUnseenOperationSpec(scratch);
-      const { url } = await startCli(["--port", "0", "--no-watch", "--quiet", "--spec", specFile]);
+      const { url } = await startAsCli([
+        ...["--port", "0", "--no-watch", "--quiet"],
+        ...["--spec", specFile],
+      ]);
       const fixture = await loadApiModel(specFile);
       const tokens = await login(url, {}, fixture);
       for (const op of fixture.operations) {
