@@ -12,7 +12,7 @@ import type { Browser } from "@klearstack/chromium";
 import { type ApiModel, loadApiModel, type OpenApiDocument, specPath } from "@klearstack/spec";
 import { parse } from "yaml";
 import { bundleSpec } from "./bundle-spec.ts";
-import { writeWithCompressed, writeWithoutCompressed } from "./compress.ts";
+import { compress, writeWithCompressed, writeWithoutCompressed } from "./compress.ts";
 import { bundleConsole, checkAnchors, consoleModelOf, withConsole } from "./console/index.ts";
 import { withContentSecurityPolicy } from "./csp.ts";
 import { operationRoute } from "./page.ts";
@@ -55,15 +55,19 @@ export async function buildDocs({
   const model = await loadApiModel(spec);
   const work = mkdtempSync(join(tmpdir(), "klearstack-docs-"));
   try {
-    const document = withCodeSamples(await bundleSpec(spec), model, serverUrl);
+    // esbuild bundles the console in its own process while the spec is bundled here.
+    const [bundled, consoleScript] = await Promise.all([bundleSpec(spec), bundleConsole()]);
+    const document = withCodeSamples(bundled, model, serverUrl);
     const page = join(work, "index.html");
     const html = withContentSecurityPolicy(
       withConsole(
         renderPage(document, "inline"),
         consoleModelOf(model, { serverUrl }),
-        await bundleConsole(),
+        consoleScript,
       ),
     );
+    // Compressed on libuv's threads while Chromium checks the routes; written only if they pass.
+    const compressed = precompress ? settled(compress(Buffer.from(html))) : undefined;
     if (checkRoutes) {
       writeFileSync(page, html);
       const check = await checkAnchors(page, model.operations.map(routedOperation), { browser });
@@ -74,12 +78,21 @@ export async function buildDocs({
       }
     }
     mkdirSync(dirname(out), { recursive: true });
-    if (precompress) await writeWithCompressed(out, Buffer.from(html));
+    if (compressed) await writeWithCompressed(out, Buffer.from(html), await compressed.value());
     else writeWithoutCompressed(out, Buffer.from(html));
     return out;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * A promise that is awaited later, maybe never (the route check failed first): its rejection is
+ * held, not reported as unhandled, and thrown where value() is awaited.
+ */
+function settled<T>(promise: Promise<T>): { value(): Promise<T> } {
+  promise.catch(() => {});
+  return { value: () => promise };
 }
 
 const routedOperation = (op: ApiModel["operations"][number]) => ({

@@ -27,9 +27,16 @@ export async function compress(html: Buffer): Promise<Record<Encoding, Buffer>> 
   return { br, gzip: gz };
 }
 
-/** Writes `file` and its .br/.gz copies, each through a rename so readers never see a partial one. */
-export async function writeWithCompressed(file: string, html: Buffer): Promise<void> {
-  const variants = await compress(html);
+/**
+ * Writes `file` and its .br/.gz copies, each through a rename so readers never see a partial one.
+ * `variants`: compress(html), when the caller has compressed it already.
+ */
+export async function writeWithCompressed(
+  file: string,
+  html: Buffer,
+  variants?: Record<Encoding, Buffer>,
+): Promise<void> {
+  variants ??= await compress(html);
   for (const [encoding, suffix] of Object.entries(encodings)) {
     atomicWrite(`${file}${suffix}`, variants[encoding as Encoding]);
   }
