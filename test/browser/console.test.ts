@@ -1,8 +1,9 @@
 // The try-it console (console-suite.ts) on the product spec's page, served over http, calling the
-// mock by a custom base URL.
+// mock by a custom base URL; then, on the same page, the docs page's own tests (docs-page.ts).
 import { distPage, readBuiltPage, readWithCompressed, serveDocs } from "@klearstack/docs";
 import { loadApiModel, specPath } from "@klearstack/spec";
 import { describeConsole } from "./console-suite.ts";
+import { describeDocsPage } from "./docs-page.ts";
 
 readBuiltPage(); // fails with how to build the page when it is missing
 
@@ -14,4 +15,5 @@ describeConsole({
     const server = await serveDocs({ page: readWithCompressed(distPage), port: 0 });
     return { url: server.url, close: () => server.close() };
   },
+  alsoOnThisPage: describeDocsPage,
 });
