@@ -66,8 +66,9 @@ export async function buildDocs({
         consoleScript,
       ),
     );
+    const bytes = Buffer.from(html);
     // Compressed on libuv's threads while Chromium checks the routes; written only if they pass.
-    const compressed = precompress ? settled(compress(Buffer.from(html))) : undefined;
+    const compressed = precompress ? settled(compress(bytes)) : undefined;
     if (checkRoutes) {
       writeFileSync(page, html);
       const check = await checkAnchors(page, model.operations.map(routedOperation), { browser });
@@ -78,8 +79,8 @@ export async function buildDocs({
       }
     }
     mkdirSync(dirname(out), { recursive: true });
-    if (compressed) await writeWithCompressed(out, Buffer.from(html), await compressed.value());
-    else writeWithoutCompressed(out, Buffer.from(html));
+    if (compressed) await writeWithCompressed(out, bytes, await compressed.value());
+    else writeWithoutCompressed(out, bytes);
     return out;
   } finally {
     rmSync(work, { recursive: true, force: true });
