@@ -36,33 +36,29 @@ const consoleErrors: string[] = [];
  * page), once the console's tests are done with it.
  */
 export function describeDocsPage(opened: () => OpenedConsole): void {
-  // A describe of its own, so this runs once the console's tests before it are done.
+  // A describe of its own, so its hook runs once the console's tests before it are done.
   describe("the docs page, read", () => {
-    defineDocsPageTests(opened);
-  });
-}
-
-function defineDocsPageTests(opened: () => OpenedConsole): void {
-  beforeAll(async () => {
-    ({ page, url: pageUrl } = opened());
-    page.on("request", (request) => requested.push(request.url()));
-    page.on("console", (message) => {
-      if (message.type() === "error") consoleErrors.push(message.text());
+    beforeAll(async () => {
+      ({ page, url: pageUrl } = opened());
+      page.on("request", (request) => requested.push(request.url()));
+      page.on("console", (message) => {
+        if (message.type() === "error") consoleErrors.push(message.text());
+      });
+      page.on("pageerror", (error) => consoleErrors.push(error.message));
+      // A reader of the docs, not of the console: its panel closed.
+      if (await page.locator("#ks-panel").isVisible()) {
+        await page.getByRole("button", { name: "Close the console" }).click();
+      }
+      await page.getByRole("heading", { name: model.title }).first().waitFor();
+      // The sidebar lists a tag's operations once the reader opens the tag.
+      for (const tag of new Set(model.operations.flatMap((op) => op.tags.slice(0, 1)))) {
+        await page.getByRole("link", { name: tag, exact: true }).first().click();
+      }
     });
-    page.on("pageerror", (error) => consoleErrors.push(error.message));
-    // A reader of the docs, not of the console: its panel closed.
-    if (await page.locator("#ks-panel").isVisible()) {
-      await page.getByRole("button", { name: "Close the console" }).click();
-    }
-    await page.getByRole("heading", { name: model.title }).first().waitFor();
-    // The sidebar lists a tag's operations once the reader opens the tag.
-    for (const tag of new Set(model.operations.flatMap((op) => op.tags.slice(0, 1)))) {
-      await page.getByRole("link", { name: tag, exact: true }).first().click();
-    }
+    describeServerUrls();
+    describeOperations();
+    describePlainFile();
   });
-  describeServerUrls();
-  describeOperations();
-  describePlainFile();
 }
 
 /**
