@@ -2,7 +2,7 @@
 // a clean stop on a signal. `npm run mock` runs it from its bundle (bin/klearstack-mock.js);
 // `node src/cli.ts` runs the same code unbundled.
 import { HELP, parseCliArgs, UsageError } from "./cli-args.ts";
-import { type RunningMock, startMock } from "./index.ts";
+import type { RunningMock } from "./index.ts";
 
 function fail(message: string): never {
   process.stderr.write(`klearstack-mock: ${message}\n\n${HELP}`);
@@ -37,6 +37,8 @@ const stop = () => {
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 
+// Prism and the spec's tooling load only now: --help and a usage error answer without them.
+const { startMock } = await import("./index.ts");
 mock = await startMock(options).catch((error: unknown) =>
   fail(`cannot start: ${error instanceof Error ? error.message : String(error)}`),
 );
