@@ -10,15 +10,12 @@
 //   declaration still names @klearstack/spec (a consumer could not resolve it).
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { tsgo } from "./tsgo.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = `${root}dist/`;
-const tsgo = createRequire(import.meta.url)
-  .resolve("@typescript/native-preview/package.json")
-  .replace(/package\.json$/, "bin/tsgo");
 
 rmSync(dist, { recursive: true, force: true });
 await build({

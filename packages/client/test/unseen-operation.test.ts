@@ -3,8 +3,7 @@
 // No file here names it: it is UNSEEN_OPERATION_ID, read from the fixture.
 import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { type OperationModel, schemaFacts } from "@klearstack/spec";
@@ -12,18 +11,13 @@ import { UNSEEN_OPERATION_ID } from "@klearstack/spec/fixtures";
 import { commandName } from "@klearstack/spec/names";
 import { type LocalServer, startLocalServer, toRequest } from "@klearstack/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tsgo } from "../scripts/tsgo.ts";
 import { fakeFetch, json } from "./support/fake-fetch.ts";
 import { asText, formEntriesOf } from "./support/fixtures.ts";
 import { cliInput, runCliInProcess } from "./support/in-process-cli.ts";
 import { unseenClient } from "./support/unseen-client.ts";
 
 const run = promisify(execFile);
-// tsgo, TypeScript 7's native compiler, as for the type tests (vitest.config.ts): the same verdicts
-// as tsc 5.9 at a fraction of its CPU.
-const tsgo = join(
-  dirname(createRequire(import.meta.url).resolve("@typescript/native-preview/package.json")),
-  "bin/tsgo",
-);
 const baseUrl = "https://klearstack.invalid";
 const accessToken = "a.bearer.token";
 
@@ -167,6 +161,8 @@ await client.${UNSEEN_OPERATION_ID}(${JSON.stringify(typed)});
         files: ["usage.ts"],
       }),
     );
+    // tsgo, as for the type tests (vitest.config.ts): the same verdicts as tsc 5.9 at a fraction
+    // of its CPU.
     const output = await run(process.execPath, [tsgo, "-p", regenerated.dir]).then(
       () => "",
       (error: { stdout: string }) => error.stdout,
