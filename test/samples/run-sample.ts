@@ -116,16 +116,25 @@ function onPath(command: string): boolean {
 let python: { found: string | undefined } | undefined;
 
 /**
- * The python3 on PATH if it has requests, else Debian's (where python3-requests installs it).
- * Looked up once: each probe starts a Python (through pyenv's shim, about 0.4 s).
+ * The python3 on PATH if it has requests, else Debian's (where python3-requests installs it), as
+ * the interpreter's own path (sys.executable). Looked up once: on PATH, python3 may be a version
+ * manager's shim (pyenv's is a bash script that starts about 60 processes to pick the version, 0.1 s
+ * of CPU) that then runs this very interpreter; the samples run it directly.
  */
-function pythonWithRequests(): string | undefined {
-  python ??= {
-    found: ["python3", "/usr/bin/python3"].find(
-      (candidate) =>
-        spawnSync(candidate, ["-c", "import requests"], { stdio: "ignore" }).status === 0,
-    ),
-  };
+export function pythonWithRequests(): string | undefined {
+  if (!python) {
+    python = { found: undefined };
+    for (const candidate of ["python3", "/usr/bin/python3"]) {
+      const probe = spawnSync(candidate, ["-c", "import requests, sys; print(sys.executable)"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      });
+      if (probe.status === 0 && probe.stdout.trim()) {
+        python.found = probe.stdout.trim();
+        break;
+      }
+    }
+  }
   return python.found;
 }
 
