@@ -2,6 +2,8 @@
 // the wall time of the run, of each workspace's test task (turbo's run summary), the slowest test
 // files and when they ran (each workspace's vitest JSON report), and the CPU time of every process
 // of the run (user + system, from /proc: on two cores, a run can take no less than half of it).
+// The baseline, measured before and after the run: the host's speed (./host-speed.ts), and the
+// wall time as a multiple of it, which compares runs made at different speeds.
 // Figures for the README, never assertions. A failing task does not stop the others
 // (--continue): every workspace is timed.
 // It runs `npm test` with these flags added; extra arguments go to turbo too (e.g. --filter=…; not
@@ -14,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { durationsFile } from "../test/durations.ts";
+import { hostSpeedMs } from "./host-speed.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const writeDurations = process.argv.includes("--write-durations");
@@ -45,6 +48,7 @@ function childrenCpuMs(): number {
 }
 
 const before = new Set(existsSync(runs) ? readdirSync(runs) : []);
+const speedBefore = hostSpeedMs();
 const cpuBefore = childrenCpuMs();
 const started = Date.now();
 // `npm test` itself (its turbo flags included, such as --concurrency), with these added.
@@ -65,6 +69,7 @@ const turbo = spawnSync(
 );
 const wall = Date.now() - started;
 const cpu = childrenCpuMs() - cpuBefore;
+const speedAfter = hostSpeedMs();
 
 try {
   const summaryFile = readdirSync(runs)
@@ -106,6 +111,10 @@ try {
 
   console.log(
     `\nnpm test from an empty cache: ${seconds(wall)} wall, ${seconds(cpu)} CPU (user + system), ${tests} tests, exit ${turbo.status}`,
+  );
+  const speed = (speedBefore + speedAfter) / 2;
+  console.log(
+    `Host speed (bench/host-speed.ts: a fixed loop's CPU time, lower is faster): ${speedBefore} ms before, ${speedAfter} ms after; the wall time is ${Math.round(wall / speed)} times the loop's`,
   );
   // When each ran (seconds after the run began): the longest task should start as early as it can.
   console.log("\nTask wall time (builds included), start → end:");
