@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialsFor } from "./credentials.ts";
 import { expectSampleWorks } from "./expect-sample.ts";
 import { type RecordingProxy, sentForm, startRecordingProxy } from "./recording-proxy.ts";
-import { closeSampleBrowser, pythonWithRequests, requireTools, shortRunJvm } from "./run-sample.ts";
+import { closeSampleBrowser, python3, requireTools, shortRunJvm } from "./run-sample.ts";
 
 const model = await loadApiModel();
 const serverUrl = model.servers[0]?.url ?? "";
@@ -132,9 +132,7 @@ describe("random example values in every sample (one parser process per language
       "print(json.dumps(failed))",
     ].join("\n");
     const input = python.map((c, index) => ({ index, source: c.sample.source, value: c.value }));
-    const failed = JSON.parse(
-      await withInput(pythonWithRequests() ?? "python3", ["-c", checker], JSON.stringify(input)),
-    );
+    const failed = JSON.parse(await withInput(python3(), ["-c", checker], JSON.stringify(input)));
     expect((failed as number[]).map((i) => shown(python[i] as Case))).toEqual([]);
   });
 

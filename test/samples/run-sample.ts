@@ -36,7 +36,7 @@ export type Secrets = Record<string, string>;
 export const runners: Record<string, (source: string, secrets: Secrets) => Promise<SampleRun>> = {
   curl: (source, secrets) =>
     withSampleFiles(source, (cwd) => run("sh", ["-c", source], { cwd, secrets })),
-  Python: (source, secrets) => run(pythonWithRequests() ?? "python3", ["-c", source], { secrets }),
+  Python: (source, secrets) => run(python3(), ["-c", source], { secrets }),
   "Node.js": (source, secrets) =>
     run(process.execPath, ["--input-type=module", "-e", source], { cwd: testRoot, secrets }),
   TypeScript: (source, secrets) =>
@@ -79,6 +79,7 @@ function withPlaceholdersFilled(source: string, secrets: Secrets): string {
 }
 
 let toolsChecked = false;
+const pythonMissing = "python3 with requests (apt-get install python3-requests)";
 
 /**
  * Fails with an install hint when a tool the samples need is missing. Found on PATH is enough: a
@@ -89,8 +90,7 @@ export function requireTools(): void {
   if (toolsChecked) return;
   const missing: string[] = [];
   if (!onPath("curl")) missing.push("curl (apt-get install curl)");
-  if (!pythonWithRequests())
-    missing.push("python3 with requests (apt-get install python3-requests)");
+  if (!pythonWithRequests()) missing.push(pythonMissing);
   if (!onPath("javac") || !onPath("java")) {
     missing.push("a JDK (apt-get install openjdk-17-jdk-headless)");
   }
@@ -131,11 +131,18 @@ let python: { found: string | undefined } | undefined;
  * here, against 0.06 s for the interpreter) that then runs this very interpreter; the samples run
  * it directly.
  */
-export function pythonWithRequests(): string | undefined {
+function pythonWithRequests(): string | undefined {
   python ??= {
     found: interpreterWithRequests("python3") ?? interpreterWithRequests("/usr/bin/python3"),
   };
   return python.found;
+}
+
+/** The python3 the samples run (pythonWithRequests); without one, fails with how to install it. */
+export function python3(): string {
+  const found = pythonWithRequests();
+  if (!found) throw new Error(`The sample runs need: ${pythonMissing}`);
+  return found;
 }
 
 let browser: Promise<Browser> | undefined;
