@@ -23,8 +23,8 @@ export default defineConfig({
     maxWorkers: 1,
     // A worker runs its files one after another in one process, so the modules they share (Prism,
     // the spec model, playwright, ajv) load once per worker, not once per file: 31-49 % less CPU
-    // per workspace (test/TIMING.md, "Earlier rounds"). Tests therefore keep no state between files: a
-    // stubbed global is restored in afterEach, a server or browser closed in afterAll.
+    // per workspace (test/TIMING.md, "Earlier rounds"). Tests therefore keep no state between
+    // files: a stubbed global is restored in afterEach, a server or browser closed in afterAll.
     isolate: false,
     ...(reportDir && {
       reporters: [

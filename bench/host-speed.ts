@@ -1,6 +1,6 @@
 // The host's speed at the moment, as a baseline for `npm run bench:tests`: the CPU time of a fixed
 // compute loop, the median of five. This machine is a virtual one whose speed changes from minute
-// to minute (this loop took 554-765 ms over one afternoon's runs; the same sum as a `node -e`
+// to minute (this loop took 554-899 ms over one evening's runs; the same sum as a `node -e`
 // one-liner, 0.72-1.46 s within a day), and the suite is CPU-bound, so a wall time means little
 // without the speed it ran at. Taken while nothing else runs, before and after the suite: lower is
 // faster.
